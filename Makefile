@@ -1,0 +1,64 @@
+# ReuseLens: the two commands a new user needs are `make demo` and `make test`.
+# Both set the machine up first (Debian 12: packages from Debian's archive,
+# C sources for the WASM build as Debian source packages, npm packages).
+
+SHELL := /bin/bash
+SHARED ?= $(abspath ../shared)
+NATIVE := build/native
+WASM := build/wasm
+CLI := $(NATIVE)/reuselens
+JOBS ?= $(shell nproc)
+
+.PHONY: all setup native wasm test test-native test-wasm test-tools eval demo bench clean help
+
+all: native
+
+help:
+	@echo "make demo    set up, build, and show ReuseLens on the built-in demo library (the seed articles)"
+	@echo "make test    set up, build, and run every test (native, WASM, CLI, evaluation sample)"
+	@echo "make setup   install what the project needs (idempotent)"
+	@echo "make native  build the core library, the CLI ($(CLI)) and the unit tests"
+	@echo "make wasm    build the WebAssembly module into $(WASM)/"
+	@echo "make eval    score the PAN13 training corpus and the seeds; updates eval/results.md"
+	@echo "make bench   run the benchmarks in bench/"
+
+setup:
+	bash scripts/setup.sh
+
+native:
+	cmake -S . -B $(NATIVE) -G Ninja -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(NATIVE) -j $(JOBS)
+
+wasm:
+	NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B $(WASM) -G Ninja -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(WASM) -j $(JOBS)
+	cp wasm/reuselens.mjs $(WASM)/reuselens.mjs
+
+test: setup native wasm
+	$(MAKE) --no-print-directory test-native test-tools test-wasm
+
+test-native:
+	ctest --test-dir $(NATIVE) --output-on-failure -j $(JOBS)
+
+# The CLI end to end, the evaluation code, and the regression checks on the
+# seeds and a PAN sample.
+test-tools:
+	python3 -m unittest discover -s tests/cli -t . -v
+	python3 -m unittest discover -s tests/eval -t . -v
+	python3 scripts/eval.py seeds --require seeds.verbatim.recall>=0.95 --require seeds.edited.recall>=0.95 --require seeds.precision>=0.9
+	python3 scripts/eval.py pan --sample 60 --require none.plagdet>=0.99 --require no-plagiarism.detections<=0
+
+test-wasm:
+	node --test tests/wasm/
+
+eval: native
+	python3 scripts/eval.py all
+
+demo: setup native
+	bash scripts/demo.sh
+
+bench: native
+	bash bench/run.sh
+
+clean:
+	rm -rf build dist

@@ -1,0 +1,27 @@
+// File input and output for the CLI: clear errors, and writes that never leave
+// a half-written file behind.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "reuselens/document.hpp"
+#include "reuselens/status.hpp"
+
+namespace reuselens::cli {
+
+Status read_file(const std::string& path, std::string& out);
+
+// Reads a text file that must be valid, non-empty UTF-8 with at least one word.
+// Invalid UTF-8 is rejected (not repaired), so offsets always match the file.
+Status read_document(const std::string& path, Document& out);
+
+// Writes to a temporary file beside `path`, then renames it over `path`.
+// `durable` also syncs the data to disk first (for what the user saved, not
+// for regenerable outputs).
+Status write_file_atomically(const std::string& path, const std::vector<std::uint8_t>& bytes, bool durable = true);
+
+// Title for a source: its first non-empty line without Markdown '#' marks.
+std::string title_from_text(const std::string& text, const std::string& fallback);
+
+}  // namespace reuselens::cli

@@ -1,0 +1,40 @@
+// Aligning a page with one source: seeds from shared n-grams, merged into
+// passages that may come in any order (aggregator pages shuffle sentences).
+#pragma once
+#include <functional>
+#include <vector>
+
+#include "reuselens/document.hpp"
+#include "reuselens/passage.hpp"
+
+namespace reuselens {
+
+struct AlignOptions {
+  std::size_t seed_ngram = 3;          // tokens per seed n-gram
+  std::size_t max_gap = 6;             // unmatched tokens bridged inside a passage (each side)
+  std::size_t min_matched_tokens = 8;  // a passage needs at least this many matched tokens
+  double min_density = 0.5;            // matched tokens / tokens in the passage, each side
+  std::size_t max_seed_occurrences = 64;  // an n-gram repeated more often in the source is ignored
+};
+
+// Passages of `page` that reuse `source`, in page order, not overlapping on the
+// page. Passage::source is left at 0.
+std::vector<Passage> align(const Document& page, const Document& source, const AlignOptions& options = {});
+
+// Derives a passage's ranges, offsets, kind and score from its runs (which must
+// be non-empty, in page order and not overlapping). Passage ends snap to whole
+// words, widened over punctuation that both texts share (a closing period or
+// quote).
+void finalize_passage(Passage& passage, const Document& page, const Document& source);
+
+// True when a passage is long and dense enough to report.
+bool passes_thresholds(const Passage& passage, const AlignOptions& options);
+
+// Resolves overlaps on the page: the passage with more matched tokens keeps
+// the overlap; the other keeps what is left of it, split where needed, and is
+// dropped when that is too little. Returns passages in page order.
+using SourceLookup = std::function<const Document&(std::uint32_t source)>;
+std::vector<Passage> resolve_overlaps(std::vector<Passage> passages, const Document& page,
+                                      const SourceLookup& source_of, const AlignOptions& options);
+
+}  // namespace reuselens

@@ -1,0 +1,36 @@
+// A text ready for matching: the original bytes, its tokens and offset tables.
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "reuselens/status.hpp"
+#include "reuselens/tokenize.hpp"
+#include "reuselens/utf8.hpp"
+
+namespace reuselens {
+
+class Document {
+ public:
+  Document() = default;
+  // Rejects invalid UTF-8 (with its position) instead of guessing: offsets into a
+  // repaired text would not match the user's file.
+  static Status create(std::string text, Document& out);
+
+  const std::string& text() const { return *text_; }
+  const TokenizedText& tokenized() const { return tokenized_; }
+  const std::vector<Token>& tokens() const { return tokenized_.tokens; }
+  const OffsetMap& offsets() const { return offsets_; }
+
+  // Byte range -> user-facing offsets.
+  std::size_t codepoint_at(std::size_t byte) const { return offsets_.to_codepoints(byte); }
+  std::size_t utf16_at(std::size_t byte) const { return offsets_.to_utf16(byte); }
+
+ private:
+  // On the heap so the OffsetMap's view survives moves of the Document.
+  std::unique_ptr<std::string> text_ = std::make_unique<std::string>();
+  TokenizedText tokenized_;
+  OffsetMap offsets_;
+};
+
+}  // namespace reuselens

@@ -1,0 +1,43 @@
+// Words, numbers and sentences, found by Unicode category. Each token keeps its
+// byte range in the original text and the hash of its normalized form.
+#pragma once
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace reuselens {
+
+enum TokenFlags : std::uint8_t {
+  kTokenNumber = 1 << 0,    // digits, possibly with inner , or .
+  kTokenStopword = 1 << 1,  // English function word ("the", "of", "which")
+  kTokenIdeograph = 1 << 2, // one CJK character (scripts written without spaces)
+  kTokenCapitalized = 1 << 3,  // starts with an upper-case letter in the original
+};
+
+struct Token {
+  std::uint32_t begin = 0;  // byte offset in the original text
+  std::uint32_t end = 0;    // one past the last byte
+  std::uint64_t key = 0;    // hash_bytes(normalize_word(text))
+  std::uint8_t flags = 0;
+};
+
+// A sentence as a half-open range of token indices.
+struct Sentence {
+  std::uint32_t first = 0;
+  std::uint32_t last = 0;  // one past the last token
+};
+
+struct TokenizedText {
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+};
+
+// Input must be valid UTF-8 (see find_invalid_utf8). Words are runs of letters,
+// marks and digits, with inner apostrophes kept ("we're") and hyphens splitting
+// ("four-year" -> four, year). Sentence ends know abbreviations ("Mr.", "U.S."),
+// initials ("John F. Kerry") and closing quotes.
+TokenizedText tokenize(std::string_view text);
+
+bool is_stopword(std::string_view normalized_word);
+
+}  // namespace reuselens

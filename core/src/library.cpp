@@ -1,0 +1,126 @@
+#include "reuselens/library.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "reuselens/fingerprint.hpp"
+
+namespace reuselens {
+
+namespace {
+
+std::vector<std::uint64_t> source_fingerprints(const Document& doc, const LibraryOptions& options) {
+  const auto hashes = ngram_hashes(doc.tokens(), options.ngram);
+  std::vector<std::uint64_t> out;
+  for (const Fingerprint& f : winnow(hashes, options.window))
+    if (!ngram_all_stopwords(doc.tokens(), f.position, options.ngram)) out.push_back(f.hash);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace
+
+Status Library::add(SourceInfo info) {
+  if (info.id.empty()) return Status::error("a source needs a non-empty id");
+  if (find(info.id) >= 0) return Status::error("a source with id \"" + info.id + "\" is already in the library");
+  if (sources_.size() >= UINT32_MAX - 1) return Status::error("the library is full");
+  for (const std::string* field : {&info.id, &info.title, &info.url})
+    if (auto bad = find_invalid_utf8(*field)) return Status::error("source \"" + info.id + "\": " + bad->describe());
+  Entry entry;
+  const Status status = Document::create(info.text, entry.document);
+  if (!status) return Status::error("source \"" + info.id + "\": " + status.message);
+  entry.fingerprints = source_fingerprints(entry.document, options_);
+  entry.info = std::move(info);
+  const auto slot = static_cast<std::uint32_t>(sources_.size());
+  for (std::uint64_t h : entry.fingerprints) postings_.push_back({h, slot});
+  postings_sorted_ = entry.fingerprints.empty() && postings_sorted_;
+  sources_.push_back(std::move(entry));
+  return Status::success();
+}
+
+bool Library::remove(const std::string& id) {
+  const long index = find(id);
+  if (index < 0) return false;
+  const auto slot = static_cast<std::uint32_t>(index);
+  // Keep the order of the other sources: later slots move down by one.
+  std::size_t out = 0;
+  for (const Posting& p : postings_) {
+    if (p.source == slot) continue;
+    postings_[out++] = {p.hash, p.source > slot ? p.source - 1 : p.source};
+  }
+  postings_.resize(out);  // still sorted if it was: order by (hash, source) is kept
+  sources_.erase(sources_.begin() + index);
+  return true;
+}
+
+void Library::clear() {
+  sources_.clear();
+  postings_.clear();
+  postings_sorted_ = true;
+}
+
+long Library::find(const std::string& id) const {
+  for (std::size_t i = 0; i < sources_.size(); ++i)
+    if (sources_[i].info.id == id) return static_cast<long>(i);
+  return -1;
+}
+
+void Library::ensure_sorted() const {
+  if (postings_sorted_) return;
+  std::sort(postings_.begin(), postings_.end());
+  postings_sorted_ = true;
+}
+
+std::size_t Library::max_document_frequency() const {
+  const auto share = static_cast<std::size_t>(std::ceil(options_.boilerplate_fraction * sources_.size()));
+  return std::max(options_.boilerplate_min_sources, share);
+}
+
+std::uint32_t Library::document_frequency(std::uint64_t hash) const {
+  ensure_sorted();
+  const auto lo = std::lower_bound(postings_.begin(), postings_.end(), Posting{hash, 0});
+  const auto hi = std::lower_bound(lo, postings_.end(), Posting{hash, UINT32_MAX});
+  return static_cast<std::uint32_t>(hi - lo);
+}
+
+std::vector<Library::Candidate> Library::candidates(const Document& page, std::size_t limit) const {
+  ensure_sorted();
+  auto hashes = ngram_hashes(page.tokens(), options_.ngram);
+  std::sort(hashes.begin(), hashes.end());
+  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  const std::size_t max_df = max_document_frequency();
+  std::vector<std::uint32_t> shared(sources_.size(), 0);
+  for (std::uint64_t h : hashes) {
+    const auto lo = std::lower_bound(postings_.begin(), postings_.end(), Posting{h, 0});
+    auto hi = lo;
+    while (hi != postings_.end() && hi->hash == h) ++hi;
+    if (lo == hi || static_cast<std::size_t>(hi - lo) > max_df) continue;
+    for (auto it = lo; it != hi; ++it) ++shared[it->source];
+  }
+  std::vector<Candidate> out;
+  for (std::size_t i = 0; i < shared.size(); ++i)
+    if (shared[i] > 0) out.push_back({static_cast<std::uint32_t>(i), shared[i]});
+  std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
+    return a.shared != b.shared ? a.shared > b.shared : a.source < b.source;
+  });
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
+bool Library::is_boilerplate(const Document& page, std::uint32_t first, std::uint32_t last) const {
+  const std::size_t n = options_.ngram;
+  if (last < first + n) return false;
+  const std::vector<Token> slice(page.tokens().begin() + first, page.tokens().begin() + last);
+  const std::size_t max_df = max_document_frequency();
+  bool indexed = false;
+  for (std::uint64_t h : ngram_hashes(slice, n)) {
+    const std::uint32_t df = document_frequency(h);
+    if (df == 0) continue;
+    if (df <= max_df) return false;
+    indexed = true;
+  }
+  return indexed;
+}
+
+}  // namespace reuselens

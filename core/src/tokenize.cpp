@@ -1,0 +1,240 @@
+#include "reuselens/tokenize.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "reuselens/normalize.hpp"
+#include "reuselens/utf8.hpp"
+
+namespace reuselens {
+
+namespace {
+
+enum class CharClass { kOther, kLetter, kMark, kDigit, kUnspaced };
+
+// Scripts written without spaces between words: every character is a token, so
+// n-grams of tokens become character n-grams there.
+bool is_unspaced_script(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2FFFF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) ||
+         (cp >= 0x0E00 && cp <= 0x0EFF) ||  // Thai, Lao
+         (cp >= 0x1780 && cp <= 0x17FF) ||  // Khmer
+         (cp >= 0x1000 && cp <= 0x109F);    // Myanmar
+}
+
+CharClass classify(char32_t cp) {
+  if (cp < 0x80) {
+    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return CharClass::kLetter;
+    if (cp >= '0' && cp <= '9') return CharClass::kDigit;
+    return CharClass::kOther;
+  }
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+      return is_unspaced_script(cp) ? CharClass::kUnspaced : CharClass::kLetter;
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+      return CharClass::kMark;
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+      return CharClass::kDigit;
+    default:
+      return CharClass::kOther;
+  }
+}
+
+bool is_upper(char32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+  return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+
+bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == 0x2019 || cp == 0x02BC; }
+
+bool is_word_part(CharClass c) {
+  return c == CharClass::kLetter || c == CharClass::kMark || c == CharClass::kDigit;
+}
+
+struct Peek {
+  char32_t cp = 0;
+  CharClass cls = CharClass::kOther;
+  std::size_t next = 0;  // byte offset after this code point
+};
+
+Peek peek(std::string_view text, std::size_t pos) {
+  Peek p;
+  if (pos >= text.size()) {
+    p.next = pos;
+    return p;
+  }
+  p.next = pos;
+  p.cp = decode_utf8(text, p.next);
+  p.cls = classify(p.cp);
+  return p;
+}
+
+// End of the word starting at `start` (whose first code point is a word part).
+// Keeps inner apostrophes ("we're"), digit groups ("100,000", "3.5") and
+// acronym periods ("U.S") inside the word.
+std::size_t scan_word(std::string_view text, std::size_t start, CharClass first_class) {
+  std::size_t pos = peek(text, start).next;
+  CharClass prev = first_class;
+  std::size_t segment_letters = first_class == CharClass::kLetter ? 1 : 0;  // letters since the last period
+  while (pos < text.size()) {
+    const Peek p = peek(text, pos);
+    if (is_word_part(p.cls)) {
+      if (p.cls == CharClass::kLetter) ++segment_letters;
+      prev = p.cls == CharClass::kMark ? prev : p.cls;
+      pos = p.next;
+      continue;
+    }
+    const Peek after = peek(text, p.next);
+    if (is_apostrophe(p.cp) && prev == CharClass::kLetter && after.cls == CharClass::kLetter) {
+      pos = p.next;
+      continue;
+    }
+    if ((p.cp == U',' || p.cp == U'.') && prev == CharClass::kDigit && after.cls == CharClass::kDigit) {
+      pos = p.next;
+      continue;
+    }
+    if (p.cp == U'.' && prev == CharClass::kLetter && segment_letters == 1 && after.cls == CharClass::kLetter) {
+      const Peek after2 = peek(text, after.next);
+      if (!is_word_part(after2.cls)) {  // "U.S" but not "e.mail"
+        segment_letters = 0;
+        pos = p.next;
+        continue;
+      }
+    }
+    break;
+  }
+  return pos;
+}
+
+// Normalized words after which a period does not end a sentence.
+bool is_abbreviation(std::uint64_t key) {
+  static const char* const kList[] = {
+      "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "maj", "col", "lt", "sgt", "capt", "cmdr",
+      "adm", "gov", "sen", "rep", "rev", "hon", "pres", "vs", "etc", "inc", "ltd", "co", "corp", "dept",
+      "univ", "no", "vol", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+      "nov", "dec", "mt", "ft", "approx", "est", "ave", "blvd", "cf", "al", "ed", "eds", "pp", "op"};
+  static const std::vector<std::uint64_t> keys = [] {
+    std::vector<std::uint64_t> k;
+    for (const char* a : kList) k.push_back(hash_bytes(a));
+    std::sort(k.begin(), k.end());
+    return k;
+  }();
+  return std::binary_search(keys.begin(), keys.end(), key);
+}
+
+bool is_closing(char32_t cp) {
+  return cp == U'"' || cp == U'\'' || cp == U')' || cp == U']' || cp == 0x201D || cp == 0x2019 || cp == 0xBB ||
+         cp == 0x203A || cp == 0x300D || cp == 0x300F;
+}
+
+bool is_terminal(char32_t cp) {
+  return cp == U'.' || cp == U'!' || cp == U'?' || cp == 0x2026 || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F;
+}
+
+// Does a sentence end between token `a` and the token `b` after it?
+bool ends_sentence(std::string_view text, const Token& a, const Token& b, bool a_is_initial) {
+  const std::string_view gap = text.substr(a.end, b.begin - a.end);
+  // A blank line always separates (headlines, paragraphs).
+  std::size_t newlines = 0;
+  for (char c : gap) {
+    if (c == '\n') {
+      if (++newlines == 2) return true;
+    } else if (c != ' ' && c != '\t' && c != '\r') {
+      newlines = 0;
+    }
+  }
+  std::size_t pos = 0;
+  Peek p = peek(gap, pos);
+  while (pos < gap.size() && is_closing(p.cp)) {
+    pos = p.next;
+    p = peek(gap, pos);
+  }
+  if (pos >= gap.size() || !is_terminal(p.cp)) return false;
+  bool only_periods = true;
+  while (pos < gap.size() && is_terminal(p.cp)) {
+    if (p.cp != U'.') only_periods = false;
+    pos = p.next;
+    p = peek(gap, pos);
+  }
+  while (pos < gap.size() && is_closing(p.cp)) {
+    pos = p.next;
+    p = peek(gap, pos);
+  }
+  // The terminal must be followed by a space (CJK full stops need none).
+  const bool cjk_stop = gap.find("\xE3\x80\x82") != std::string_view::npos;
+  if (!cjk_stop && (pos >= gap.size() || !(p.cp == U' ' || p.cp == U'\n' || p.cp == U'\t' || p.cp == U'\r' ||
+                                             p.cp == 0xA0)))
+    return false;
+  if (!only_periods) return true;
+  // A period: not after "Mr", "U.S" or "F" unless a line break follows.
+  if (gap.find('\n') != std::string_view::npos) return true;
+  if (is_abbreviation(a.key) || a_is_initial) return false;
+  // Sentences start with an upper-case letter, a digit or an opening quote.
+  std::size_t bpos = b.begin;
+  const char32_t first = decode_utf8(text, bpos);
+  return is_upper(first) || (b.flags & kTokenNumber) || (b.flags & kTokenIdeograph) || classify(first) != CharClass::kLetter ||
+         gap.find('"') != std::string_view::npos || gap.find("\xE2\x80\x9C") != std::string_view::npos;
+}
+
+}  // namespace
+
+TokenizedText tokenize(std::string_view text) {
+  TokenizedText out;
+  out.tokens.reserve(text.size() / 5 + 1);
+  // Per token: is it an initial or an acronym ("F", "U.S")? Kept until sentences are found.
+  std::vector<bool> initial;
+  initial.reserve(out.tokens.capacity());
+
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t start = pos;
+    const Peek p = peek(text, pos);
+    if (p.cls == CharClass::kUnspaced) {
+      Token t;
+      t.begin = static_cast<std::uint32_t>(start);
+      t.end = static_cast<std::uint32_t>(p.next);
+      t.key = hash_bytes(normalize_word(text.substr(start, p.next - start)));
+      t.flags = kTokenIdeograph;
+      out.tokens.push_back(t);
+      initial.push_back(false);
+      pos = p.next;
+      continue;
+    }
+    if (p.cls != CharClass::kLetter && p.cls != CharClass::kDigit) {
+      pos = p.next;
+      continue;
+    }
+    const std::size_t end = scan_word(text, start, p.cls);
+    const std::string_view word = text.substr(start, end - start);
+    Token t;
+    t.begin = static_cast<std::uint32_t>(start);
+    t.end = static_cast<std::uint32_t>(end);
+    const std::string norm = normalize_word(word);
+    t.key = hash_bytes(norm);
+    if (p.cls == CharClass::kDigit) t.flags |= kTokenNumber;
+    if (is_stopword(norm)) t.flags |= kTokenStopword;
+    if (is_upper(p.cp)) t.flags |= kTokenCapitalized;
+    out.tokens.push_back(t);
+    initial.push_back(p.cls == CharClass::kLetter &&
+                      (p.next == end || word.find('.') != std::string_view::npos));
+    pos = end;
+  }
+
+  std::uint32_t first = 0;
+  const auto n = static_cast<std::uint32_t>(out.tokens.size());
+  for (std::uint32_t i = 0; i + 1 < n; ++i) {
+    if (ends_sentence(text, out.tokens[i], out.tokens[i + 1], initial[i])) {
+      out.sentences.push_back({first, i + 1});
+      first = i + 1;
+    }
+  }
+  if (first < n) out.sentences.push_back({first, n});
+  return out;
+}
+
+}  // namespace reuselens

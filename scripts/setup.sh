@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# Prepares a Debian 12 machine (or CI runner) for ReuseLens:
+#   1. Debian packages: toolchains (native + Emscripten), libraries, test and bench tools;
+#   2. the C sources the WASM build compiles with emcc (utf8proc), fetched as a Debian
+#      source package into third_party/ (gitignored);
+#   3. npm dependencies, when the repository has a package.json.
+# Idempotent: when everything is in place it only checks, in well under a second.
+# Runs as root, or as a user with sudo.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+PACKAGES=(
+  cmake ninja-build g++ make pkg-config dpkg-dev
+  libutf8proc-dev googletest libgtest-dev libstemmer-dev
+  emscripten python3 wordnet-base similarity-tester hyperfine
+)
+# Where the temporary deb-src entry goes (removed again before the script ends).
+SRC_LIST_DIR=/etc/apt/sources.list.d
+SRC_LIST_BASE=zz-reuselens-src
+
+say() { printf 'setup: %s\n' "$*"; }
+die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
+
+# --- privileges -------------------------------------------------------------
+# Checked only when something must be installed, so a ready machine needs no root.
+SUDO=()
+need_root() {
+  if [[ ${EUID} -eq 0 ]]; then
+    SUDO=()
+  elif command -v sudo >/dev/null 2>&1; then
+    SUDO=(sudo)
+  else
+    die "$1 needs root: run this script as root (or install sudo)"
+  fi
+}
+as_root() { ${SUDO[@]+"${SUDO[@]}"} env DEBIAN_FRONTEND=noninteractive "$@"; }
+
+# --- cleanup ----------------------------------------------------------------
+LOG=""            # output of the current long command, shown only if it fails
+SRC_LIST=""       # temporary deb-src entry, while it exists
+WORK_DIR=""       # temporary download dir, while it exists
+cleanup() {
+  local rc=$?
+  if [[ -n "$SRC_LIST" ]]; then
+    as_root rm -f "$SRC_LIST" || true
+    SRC_LIST=""
+    say "removed the temporary deb-src entry; refreshing apt's lists"
+    as_root apt-get update -qq >/dev/null 2>&1 || say "warning: apt-get update failed after removing the deb-src entry"
+  fi
+  if [[ -n "$WORK_DIR" ]]; then rm -rf "$WORK_DIR"; fi
+  if [[ -n "$LOG" ]]; then rm -f "$LOG"; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Runs a command with its output in a log, printed (or its ends) only if it fails.
+quietly() {
+  [[ -n "$LOG" ]] || LOG="$(mktemp "${TMPDIR:-/tmp}/reuselens-setup.XXXXXX")"
+  if ! "$@" >"$LOG" 2>&1; then
+    printf 'setup: command failed: %s\n' "$*" >&2
+    if [[ $(wc -l <"$LOG") -le 60 ]]; then cat "$LOG" >&2
+    else head -n 15 "$LOG" >&2; echo '[...]' >&2; tail -n 40 "$LOG" >&2; fi
+    return 1
+  fi
+}
+
+# --- 1. Debian packages -----------------------------------------------------
+is_installed() {
+  local status
+  status="$(dpkg-query -W -f='${db:Status-Abbrev}' "$1" 2>/dev/null || true)"
+  [[ "$status" == ii* ]]
+}
+
+install_packages() {
+  local wanted=("${PACKAGES[@]}") missing=() pkg
+  # Node: any node on PATH will do (e.g. NodeSource's); otherwise Debian's.
+  if ! command -v node >/dev/null 2>&1; then wanted+=(nodejs npm); fi
+  for pkg in "${wanted[@]}"; do
+    is_installed "$pkg" || missing+=("$pkg")
+  done
+  if [[ ${#missing[@]} -eq 0 ]]; then
+    say "Debian packages: all ${#wanted[@]} installed"
+    return
+  fi
+  need_root "installing ${missing[*]}"
+  say "Debian packages: installing ${missing[*]} (may take a few minutes)"
+  quietly as_root apt-get update
+  quietly as_root apt-get install -y --no-install-recommends "${missing[@]}"
+  say "Debian packages: installed"
+}
+
+# --- 2. C sources for the WASM build ----------------------------------------
+# Sets SRC_ENTRIES to deb-src twins of the machine's Debian entries (same URIs, suites,
+# key) and SRC_EXT to the apt file type, from the deb822 file of Debian 12 containers
+# or from a classic one-line sources.list.
+SRC_ENTRIES=""
+SRC_EXT=""
+deb_src_entries() {
+  if [[ -f /etc/apt/sources.list.d/debian.sources ]]; then
+    # Paragraph mode: copy each stanza whose Types is exactly "deb" as "deb-src".
+    SRC_EXT=sources
+    SRC_ENTRIES="$(awk 'BEGIN { RS = ""; ORS = "\n\n" }
+      /(^|\n)Types:[ \t]*deb[ \t]*(\n|$)/ {
+        sub(/Types:[ \t]*deb[ \t]*(\n|$)/, "Types: deb-src\n"); print
+      }' /etc/apt/sources.list.d/debian.sources)"
+  elif [[ -f /etc/apt/sources.list ]]; then
+    SRC_EXT=list
+    SRC_ENTRIES="$(sed -nE 's/^[[:space:]]*deb([[:space:]])/deb-src\1/p' /etc/apt/sources.list)"
+  fi
+  [[ -n "$SRC_ENTRIES" ]] ||
+    die "found no Debian 'deb' entry in /etc/apt/sources.list.d/debian.sources or /etc/apt/sources.list"
+}
+
+# fetch_source SOURCE_PACKAGE VERSION DEST CHECK_FILE
+fetch_source() {
+  local pkg="$1" version="$2" dest="$3" check="$4"
+  if [[ -f "$dest/$check" ]]; then
+    say "$pkg source: present in ${dest#"$ROOT"/}"
+    return
+  fi
+  need_root "fetching the $pkg source package (temporary apt source entry)"
+
+  deb_src_entries
+
+  # Download next to the destination so the final move is an atomic rename.
+  mkdir -p "$(dirname "$dest")"
+  WORK_DIR="$(mktemp -d "$(dirname "$dest")/.fetch-$pkg.XXXXXX")"
+
+  SRC_LIST="$SRC_LIST_DIR/$SRC_LIST_BASE.$SRC_EXT"
+  printf '%s\n' "$SRC_ENTRIES" | as_root tee "$SRC_LIST" >/dev/null
+
+  say "$pkg source: apt-get update with a temporary deb-src entry"
+  quietly as_root apt-get update
+  say "$pkg source: apt-get source $pkg=$version"
+  pushd "$WORK_DIR" >/dev/null
+  quietly apt-get source "$pkg=$version"
+  popd >/dev/null
+
+  # The deb-src entry is no longer needed: remove it now (the trap would too).
+  as_root rm -f "$SRC_LIST"
+  SRC_LIST=""
+  say "$pkg source: removed the temporary deb-src entry; refreshing apt's lists"
+  quietly as_root apt-get update
+
+  local tree
+  tree="$(find "$WORK_DIR" -mindepth 1 -maxdepth 1 -type d -name "$pkg-*" | head -n 1)"
+  [[ -n "$tree" && -f "$tree/$check" ]] || die "apt-get source $pkg=$version gave no $check"
+  rm -rf "$dest"   # a stale tree without $check
+  mv "$tree" "$dest"
+  rm -rf "$WORK_DIR"
+  WORK_DIR=""
+  say "$pkg source: $version in ${dest#"$ROOT"/}"
+}
+
+fetch_sources() {
+  is_installed libutf8proc-dev || die "libutf8proc-dev is not installed"
+  # The source package's version: the binary's, without a binNMU suffix.
+  local version
+  version="$(dpkg-query -W -f='${source:Version}' libutf8proc-dev)"
+  fetch_source utf8proc "$version" "$ROOT/third_party/utf8proc" utf8proc.c
+}
+
+# --- 3. npm -----------------------------------------------------------------
+install_npm() {
+  if [[ ! -f "$ROOT/package.json" ]]; then
+    say "npm: no package.json, nothing to install"
+    return
+  fi
+  command -v npm >/dev/null 2>&1 || die "npm is not on PATH (needed for package.json)"
+  [[ -f "$ROOT/package-lock.json" ]] ||
+    die "package.json has no package-lock.json beside it: run 'npm install' once and commit the lock file"
+  # npm ci rewrites node_modules from scratch: skip it when npm's own record of the
+  # last install is newer than the manifest and the lock file.
+  local stamp="$ROOT/node_modules/.package-lock.json"
+  if [[ -f "$stamp" && -f "$ROOT/package-lock.json" &&
+        "$stamp" -nt "$ROOT/package-lock.json" && "$stamp" -nt "$ROOT/package.json" ]]; then
+    say "npm: node_modules up to date"
+    return
+  fi
+  say "npm: npm ci"
+  pushd "$ROOT" >/dev/null
+  quietly npm ci --no-audit --no-fund
+  popd >/dev/null
+  say "npm: installed"
+}
+
+install_packages
+fetch_sources
+install_npm
+say "done"
