@@ -131,6 +131,7 @@ int run_align(const Args& args) {
   };
   // Work is handed out in blocks of consecutive pairs (same suspicious document).
   constexpr std::size_t kBlock = 8;
+  const AlignOptions options = AlignOptions::pan();
   auto worker = [&] {
     std::string cached_name;
     Document cached_susp;
@@ -153,7 +154,7 @@ int run_align(const Args& args) {
           record_error(s.message);
           break;
         }
-        const auto passages = align(cached_susp, src);
+        const auto passages = align(cached_susp, src, options);
         const std::string xml = pan_xml(pair, passages, cached_susp, src);
         const std::string path = out_dir + "/" + stem(pair.susp) + "-" + stem(pair.src) + ".xml";
         if (Status s = write_file_atomically(path, std::vector<std::uint8_t>(xml.begin(), xml.end()), false); !s) {

@@ -200,11 +200,18 @@ void finalize_passage(Passage& p, const Document& page, const Document& source) 
   p.kind = (p.runs.size() == 1 && page_len == source_len) ? PassageKind::kVerbatim : PassageKind::kEdited;
 }
 
-bool passes_thresholds(const Passage& p, const AlignOptions& options) {
+bool passes_thresholds(const Passage& p, const Document& page, const Document& source, const AlignOptions& options) {
   if (p.matched_tokens < options.min_matched_tokens) return false;
   const double page_len = p.page_last_token - p.page_first_token;
   const double source_len = p.source_last_token - p.source_first_token;
-  return p.matched_tokens >= options.min_density * page_len && p.matched_tokens >= options.min_density * source_len;
+  if (p.matched_tokens < options.min_density * page_len || p.matched_tokens < options.min_density * source_len)
+    return false;
+  if (options.min_passage_chars > 0) {
+    const std::size_t page_chars = page.codepoint_at(p.page_end) - page.codepoint_at(p.page_begin);
+    const std::size_t source_chars = source.codepoint_at(p.source_end) - source.codepoint_at(p.source_begin);
+    if (std::max(page_chars, source_chars) < options.min_passage_chars) return false;
+  }
+  return true;
 }
 
 std::vector<Passage> align(const Document& page, const Document& source, const AlignOptions& options) {
@@ -216,7 +223,7 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
     Passage p;
     p.runs = std::move(chain.runs);
     finalize_passage(p, page, source);
-    if (passes_thresholds(p, options)) passages.push_back(std::move(p));
+    if (passes_thresholds(p, page, source, options)) passages.push_back(std::move(p));
   }
   return resolve_overlaps(std::move(passages), page, [&](std::uint32_t) -> const Document& { return source; },
                           options);
@@ -280,8 +287,9 @@ std::vector<Passage> resolve_overlaps(std::vector<Passage> passages, const Docum
       pieces.push_back(std::move(piece));
     }
     for (Passage& piece : pieces) {
-      finalize_passage(piece, page, source_of(piece.source));
-      if (!passes_thresholds(piece, options)) continue;
+      const Document& source = source_of(piece.source);
+      finalize_passage(piece, page, source);
+      if (!passes_thresholds(piece, page, source, options)) continue;
       taken.emplace_back(piece.page_first_token, piece.page_last_token);
       kept.push_back(std::move(piece));
     }

@@ -15,6 +15,17 @@ struct AlignOptions {
   std::size_t min_matched_tokens = 8;  // a passage needs at least this many matched tokens
   double min_density = 0.5;            // matched tokens / tokens in the passage, each side
   std::size_t max_seed_occurrences = 64;  // an n-gram repeated more often in the source is ignored
+  // Shorter passages (code points, the longer side counts) are dropped. News
+  // reuse is often one sentence, so the default keeps them.
+  std::size_t min_passage_chars = 0;
+
+  // Tuned for PAN-style corpora (reuse inserted as passages of 200+ characters,
+  // documents on one topic that share short phrases the truth ignores).
+  static AlignOptions pan() {
+    AlignOptions o;
+    o.min_passage_chars = 150;
+    return o;
+  }
 };
 
 // Passages of `page` that reuse `source`, in page order, not overlapping on the
@@ -28,7 +39,8 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
 void finalize_passage(Passage& passage, const Document& page, const Document& source);
 
 // True when a passage is long and dense enough to report.
-bool passes_thresholds(const Passage& passage, const AlignOptions& options);
+bool passes_thresholds(const Passage& passage, const Document& page, const Document& source,
+                       const AlignOptions& options);
 
 // Resolves overlaps on the page: the passage with more matched tokens keeps
 // the overlap; the other keeps what is left of it, split where needed, and is
