@@ -56,7 +56,7 @@ from __future__ import annotations
 import math
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, NamedTuple, Sequence, Tuple
 
 __all__ = [
     "Annotation", "Scores", "MicroCount",
@@ -256,12 +256,15 @@ class MicroCount:
         return 1.0 if self.other_empty else 0.0
 
 
-def micro_covered(xs: Iterable[Annotation], ys: Iterable[Annotation]) -> MicroCount:
+def micro_covered(xs: Iterable[Annotation], ys: Iterable[Annotation],
+                  page_only: bool = False) -> MicroCount:
     """Characters of xs that are matched by ys, counted once per document pair and side.
 
     For each document pair (page, source): the total is the union of the xs' page ranges
     plus the union of the xs' source ranges; a character of x counts as covered where it
     lies in a y that overlaps x in both documents (see `overlaps`), on the same side.
+    With `page_only`, only page characters are counted (a y must still overlap x in the
+    source too): for truth whose source ranges are coarser than its page ranges.
 
     recall = micro_covered(truth, detections).ratio
     precision = micro_covered(detections, truth).ratio
@@ -278,8 +281,10 @@ def micro_covered(xs: Iterable[Annotation], ys: Iterable[Annotation]) -> MicroCo
             this_cov.extend(_clip(y.this_range, x.this_range) for y in hits)
             src_cov.extend(_clip(y.source_range, x.source_range) for y in hits)
         total += total_length(merge(x.this_range for x in group))
-        total += total_length(merge(x.source_range for x in group))
-        covered += total_length(merge(this_cov)) + total_length(merge(src_cov))
+        covered += total_length(merge(this_cov))
+        if not page_only:
+            total += total_length(merge(x.source_range for x in group))
+            covered += total_length(merge(src_cov))
     other_empty = sum(y.size for y in ys) == 0
     return MicroCount(covered, total, other_empty)
 

@@ -190,8 +190,8 @@ class EvalCliTest(unittest.TestCase):
         self.assertEqual(rc, 1)
         self.assertEqual(m["seeds.spun.recall"], 0)
         self.assertEqual(m["seeds.verbatim.recall"], 1)
-        # 000's spun passage: 50 page + 50 source chars of 100+100+40+70 (verbatim, edited, paraphrase)
-        self.assertAlmostEqual(m["seeds.recall"], 210 / 310)
+        # page characters only: 000's spun passage (50) missed, of 50+50+20+30
+        self.assertAlmostEqual(m["seeds.recall"], 100 / 150)
 
     def test_all_writes_results(self):
         results = self.root / "results.md"

@@ -4,7 +4,6 @@ Run from the repository root:  python3 -m unittest discover -s tests/eval -t .
 """
 
 import math
-import os
 import random
 import sys
 import tempfile
@@ -260,6 +259,19 @@ class MicroTest(unittest.TestCase):
         p = pm.micro_covered(dets, [t1, t2])
         self.assertEqual((p.covered, p.total), (100, 350))
         self.assertAlmostEqual(p.ratio, 2 / 7)
+
+    def test_page_only_counts_page_characters_but_still_checks_the_source(self):
+        # Truth source range wider than the page's copy (as in seeds 004/001).
+        t = A("page.txt", 0, 100, "src.txt", 0, 250)
+        exact = A("page.txt", 0, 100, "src.txt", 0, 100)
+        self.assertEqual(pm.micro_covered([t], [exact]).ratio, 200 / 350)
+        r = pm.micro_covered([t], [exact], page_only=True)
+        self.assertEqual((r.covered, r.total), (100, 100))
+        # a detection with the right page range but the wrong source range counts for nothing
+        wrong = A("page.txt", 0, 100, "src.txt", 300, 100)
+        self.assertEqual(pm.micro_covered([t], [wrong], page_only=True).covered, 0)
+        p = pm.micro_covered([exact, wrong], [t], page_only=True)
+        self.assertEqual((p.covered, p.total), (100, 100))  # page ranges of both merge to [0,100)
 
     def test_micro_empty_conventions(self):
         t = A("p", 0, 10, "s", 0, 10)
