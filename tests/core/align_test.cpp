@@ -1,0 +1,161 @@
+#include "reuselens/align.hpp"
+
+#include "test_util.hpp"
+
+namespace reuselens {
+namespace {
+
+using test::doc;
+using test::slice;
+
+const std::string kSentenceA =
+    "Russia, which is building up a military presence in Syria, was quick to say that Moscow was also ready for "
+    "talks with the United States.";
+const std::string kSentenceB =
+    "Heavy Russian equipment, including tanks, helicopters and naval infantry forces, have been moved to Latakia, "
+    "U.S. officials say.";
+const std::string kFiller =
+    "The weather in the valley stayed mild through October, and farmers brought in a late harvest of apples. ";
+
+TEST(Align, VerbatimCopyIsOnePassageWithExactOffsets) {
+  const Document source = doc(kFiller + kSentenceA + " " + kFiller);
+  const Document page = doc("Some unrelated opening words here. " + kSentenceA + " And then it ends differently.");
+  const auto passages = align(page, source);
+  ASSERT_EQ(passages.size(), 1u);
+  const Passage& p = passages[0];
+  EXPECT_EQ(slice(page, p.page_begin, p.page_end), kSentenceA);
+  EXPECT_EQ(slice(source, p.source_begin, p.source_end), kSentenceA);
+  EXPECT_EQ(p.kind, PassageKind::kVerbatim);
+  EXPECT_DOUBLE_EQ(p.score, 1.0);
+  EXPECT_EQ(p.matched_tokens, p.page_last_token - p.page_first_token);
+}
+
+TEST(Align, ReplacedWordsMakeOneEditedPassage) {
+  const Document source = doc(kSentenceA);
+  const std::string edited =
+      "Russian Federation, which is building up a military presence in Syria, was quick to say that Moscow was "
+      "also prepared for talks with the USA.";
+  const Document page = doc(edited);
+  const auto passages = align(page, source);
+  ASSERT_EQ(passages.size(), 1u);
+  const Passage& p = passages[0];
+  EXPECT_EQ(p.kind, PassageKind::kEdited);
+  EXPECT_GT(p.score, 0.7);
+  EXPECT_LT(p.score, 1.0);
+  // The passage spans from the first to the last word both texts share
+  // ("Russian Federation" replaced "Russia", "USA" replaced "United States").
+  EXPECT_EQ(slice(page, p.page_begin, p.page_end), "which is building up a military presence in Syria, was quick to "
+                                                   "say that Moscow was also prepared for talks with the");
+  EXPECT_EQ(slice(source, p.source_begin, p.source_end), "which is building up a military presence in Syria, was "
+                                                         "quick to say that Moscow was also ready for talks with the");
+  EXPECT_GT(p.runs.size(), 1u);
+}
+
+TEST(Align, ShuffledSentencesGiveOnePassageEach) {
+  // An aggregator page takes sentences out of order.
+  const Document source = doc(kSentenceA + " " + kFiller + kSentenceB);
+  const Document page = doc(kSentenceB + " Some words of its own come between them. " + kSentenceA);
+  const auto passages = align(page, source);
+  ASSERT_EQ(passages.size(), 2u);
+  EXPECT_EQ(slice(page, passages[0].page_begin, passages[0].page_end), kSentenceB);
+  EXPECT_EQ(slice(source, passages[0].source_begin, passages[0].source_end), kSentenceB);
+  EXPECT_EQ(slice(page, passages[1].page_begin, passages[1].page_end), kSentenceA);
+  EXPECT_EQ(slice(source, passages[1].source_begin, passages[1].source_end), kSentenceA);
+  EXPECT_LT(passages[0].page_end, passages[1].page_begin);  // page order
+}
+
+TEST(Align, TypographicVariantsStillMatchVerbatim) {
+  const Document source = doc("\"We're looking for ways in which to find a common ground,\" Kerry told reporters.");
+  const Document page = doc("“We’re looking for ways in which to find a common ground,” Kerry told reporters.");
+  const auto passages = align(page, source);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(passages[0].kind, PassageKind::kVerbatim);
+  EXPECT_EQ(slice(page, passages[0].page_begin, passages[0].page_end).rfind("We’re looking", 0), 0u);
+}
+
+TEST(Align, PassageEndWidensOverSharedPunctuationOnly) {
+  const Document source = doc(kSentenceA + " More.");
+  const Document page = doc(kSentenceA.substr(0, kSentenceA.size() - 1) + "! Other words.");
+  const auto passages = align(page, source);
+  ASSERT_EQ(passages.size(), 1u);
+  // The page has "!" where the source has ".": the passage stops at the word.
+  EXPECT_EQ(slice(page, passages[0].page_begin, passages[0].page_end), kSentenceA.substr(0, kSentenceA.size() - 1));
+}
+
+TEST(Align, UnrelatedTextsAndShortPhrasesGiveNothing) {
+  const Document source = doc(kSentenceA);
+  EXPECT_TRUE(align(doc(kFiller + kFiller), source).empty());
+  // Shared phrases below the minimum number of matched tokens are not reuse.
+  EXPECT_TRUE(align(doc("Analysts said Moscow was also ready for a deal, then left."), source).empty());
+  EXPECT_TRUE(align(doc(""), source).empty());
+  EXPECT_TRUE(align(source, doc("")).empty());
+}
+
+TEST(Align, MinimumPassageCharactersDropsShortPassages) {
+  const Document source = doc(kSentenceA);
+  const Document page = doc(kSentenceA);
+  AlignOptions options;
+  options.min_passage_chars = kSentenceA.size() + 1;
+  EXPECT_TRUE(align(page, source, options).empty());
+  options.min_passage_chars = kSentenceA.size();
+  EXPECT_EQ(align(page, source, options).size(), 1u);
+}
+
+TEST(Align, RepeatedSourceTextIsReportedOnceOnThePage) {
+  // The source holds the sentence twice; the page once: one passage, not two.
+  const Document source = doc(kSentenceA + " " + kFiller + kSentenceA);
+  const Document page = doc(kSentenceA);
+  EXPECT_EQ(align(page, source).size(), 1u);
+}
+
+TEST(Align, PageRepeatingASourceSentenceReportsBothCopies) {
+  const Document source = doc(kSentenceA);
+  const Document page = doc(kSentenceA + " " + kFiller + kSentenceA);
+  const auto passages = align(page, source);
+  ASSERT_EQ(passages.size(), 2u);
+  EXPECT_LE(passages[0].page_end, passages[1].page_begin);
+}
+
+TEST(Align, ChineseTextMatchesCharacterByCharacter) {
+  const std::string copied = "俄罗斯正在叙利亚增加军事存在，并表示莫斯科也准备与美国进行会谈。";
+  const Document source = doc("新闻报道。" + copied + "其他内容在这里。");
+  const Document page = doc("今天的消息：" + copied);
+  const auto passages = align(page, source);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_NE(slice(page, passages[0].page_begin, passages[0].page_end).find("俄罗斯正在叙利亚"), std::string::npos);
+}
+
+TEST(ResolveOverlaps, LongerPassageKeepsTheOverlapAndTheOtherIsTrimmed) {
+  const Document source = doc(kSentenceA + " " + kSentenceB);
+  const Document page = doc(kSentenceA + " " + kSentenceB);
+  // Two hand-made passages over the same page tokens: tokens [0, 20) and [12, 40).
+  Passage big, small;
+  big.runs = {{0, 0, 24}};
+  small.runs = {{14, 14, 20}};
+  finalize_passage(big, page, source);
+  finalize_passage(small, page, source);
+  AlignOptions options;
+  const auto out = resolve_overlaps({small, big}, page, [&](std::uint32_t) -> const Document& { return source; }, options);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].page_first_token, 0u);
+  EXPECT_EQ(out[0].page_last_token, 24u);
+  EXPECT_EQ(out[1].page_first_token, 24u);  // trimmed to what the winner leaves
+  EXPECT_EQ(out[1].page_last_token, 34u);
+  EXPECT_EQ(out[1].source_first_token, 24u);  // the source side moves with it
+}
+
+TEST(ResolveOverlaps, TrimmedRemainderBelowTheMinimumIsDropped) {
+  const Document source = doc(kSentenceA + " " + kSentenceB);
+  const Document page = doc(kSentenceA + " " + kSentenceB);
+  Passage big, small;
+  big.runs = {{0, 0, 30}};
+  small.runs = {{25, 25, 10}};  // only 5 tokens would be left
+  finalize_passage(big, page, source);
+  finalize_passage(small, page, source);
+  const auto out = resolve_overlaps({big, small}, page, [&](std::uint32_t) -> const Document& { return source; }, {});
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].page_last_token, 30u);
+}
+
+}  // namespace
+}  // namespace reuselens

@@ -1,0 +1,56 @@
+// Regression test on the seed articles: 001 is the source; 002-004 copy it
+// verbatim or with light edits (offsets from ../shared/seeds/truth.json, in
+// code points).
+#include "reuselens/match.hpp"
+#include "test_util.hpp"
+
+namespace reuselens {
+namespace {
+
+struct Expected {
+  const char* page;
+  std::size_t page_start, page_end, source_start, source_end;
+  PassageKind kind;
+};
+
+class Seeds : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(library.add({"001", "source", "", test::read_seed("001_08fe67f9a3eebd52.txt")}).ok);
+  }
+  Library library;
+};
+
+TEST_F(Seeds, VerbatimAndEditedPassagesAreFoundWithTruthOffsets) {
+  const Expected expected[] = {
+      {"002_2f683106620622b9.txt", 2271, 2326, 1011, 1066, PassageKind::kVerbatim},
+      {"003_6481e570e0997220.txt", 60, 293, 542, 776, PassageKind::kEdited},
+      {"003_6481e570e0997220.txt", 2375, 2430, 1011, 1066, PassageKind::kVerbatim},
+      {"004_2cb53fe733bcfbdb.txt", 832, 945, 1255, 1368, PassageKind::kVerbatim},
+  };
+  for (const Expected& e : expected) {
+    const Document page = test::doc(test::read_seed(e.page));
+    const auto passages = match(library, page);
+    bool found = false;
+    for (const Passage& p : passages) {
+      if (page.codepoint_at(p.page_begin) != e.page_start) continue;
+      found = true;
+      EXPECT_EQ(page.codepoint_at(p.page_end), e.page_end) << e.page;
+      EXPECT_EQ(library.document(0).codepoint_at(p.source_begin), e.source_start) << e.page;
+      EXPECT_EQ(library.document(0).codepoint_at(p.source_end), e.source_end) << e.page;
+      EXPECT_EQ(p.kind, e.kind) << e.page << " at " << e.page_start;
+    }
+    EXPECT_TRUE(found) << e.page << " passage at " << e.page_start;
+  }
+}
+
+TEST_F(Seeds, PagesWithoutCopiesOfTheSourceGetNoPassageOutsideTheTruth) {
+  // 002 reuses 001 only in its one quoted sentence.
+  const Document page = test::doc(test::read_seed("002_2f683106620622b9.txt"));
+  const auto passages = match(library, page);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(page.codepoint_at(passages[0].page_begin), 2271u);
+}
+
+}  // namespace
+}  // namespace reuselens
