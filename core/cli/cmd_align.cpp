@@ -1,5 +1,7 @@
 // reuselens align: every pair of a PAN-style corpus, one PAN XML per pair.
 #include <algorithm>
+#include <cstdio>
+#include <system_error>
 #include <atomic>
 #include <fstream>
 #include <iostream>
@@ -85,11 +87,11 @@ int run_align(const Args& args) {
     else if (a == "--susp") susp_dir = v;
     else if (a == "--out") out_dir = v;
     else if (a == "--threads") {
-      try {
-        threads = static_cast<unsigned>(std::max(1, std::stoi(v)));
-      } catch (...) {
-        return usage_error("--threads takes a number", kAlignUsage);
-      }
+      // 1..256: more threads than that only costs memory.
+      if (v.empty() || v.size() > 3 || v.find_first_not_of("0123456789") != std::string::npos || std::stoi(v) < 1 ||
+          std::stoi(v) > 256)
+        return usage_error("--threads takes a number from 1 to 256", kAlignUsage);
+      threads = static_cast<unsigned>(std::stoi(v));
     } else return usage_error("unknown option '" + a + "'", kAlignUsage);
   }
   if (pairs_path.empty() || src_dir.empty() || susp_dir.empty() || out_dir.empty())
@@ -115,6 +117,13 @@ int run_align(const Args& args) {
       pairs.push_back(p);
     }
   }
+  // Every input must exist before anything is written.
+  for (const Pair& p : pairs) {
+    for (const std::string& path : {susp_dir + "/" + p.susp, src_dir + "/" + p.src}) {
+      struct stat st {};
+      if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return fail(path + ": no such file");
+    }
+  }
   if (!is_directory(out_dir) && ::mkdir(out_dir.c_str(), 0755) != 0) return fail(out_dir + ": cannot create directory");
 
   // Pairs sharing a suspicious document run one after another on one thread,
@@ -124,6 +133,7 @@ int run_align(const Args& args) {
   std::atomic<bool> failed{false};
   std::mutex error_mutex;
   std::string first_error;
+  std::vector<std::string> written;  // removed again if the run fails: no partial output
   auto record_error = [&](const std::string& message) {
     std::lock_guard<std::mutex> lock(error_mutex);
     if (first_error.empty()) first_error = message;
@@ -161,14 +171,25 @@ int run_align(const Args& args) {
           record_error(s.message);
           break;
         }
+        std::lock_guard<std::mutex> lock(error_mutex);
+        written.push_back(path);
       }
     }
   };
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  for (unsigned t = 1; t < threads; ++t) {
+    try {
+      pool.emplace_back(worker);
+    } catch (const std::system_error&) {
+      break;  // the system gives no more threads: run with those we have
+    }
+  }
   worker();
   for (auto& t : pool) t.join();
-  if (failed) return fail(first_error);
+  if (failed) {
+    for (const std::string& path : written) std::remove(path.c_str());
+    return fail(first_error);
+  }
   return 0;
 }
 

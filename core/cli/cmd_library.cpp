@@ -32,10 +32,9 @@ Status add_files(Library& library, const std::vector<std::string>& files, const 
                  const std::string& url) {
   for (const std::string& path : files) {
     std::string text;
-    if (Status s = read_file(path, text); !s) return s;
-    if (text.empty()) return Status::error(path + ": the file is empty");
+    if (Status s = read_source_text(path, id.empty(), text); !s) return s;
     SourceInfo info{id.empty() ? path : id, title.empty() ? title_from_text(text, path) : title, url, std::move(text)};
-    if (Status s = library.add(std::move(info)); !s) return Status::error(path + ": " + s.message);
+    if (Status s = library.add(std::move(info)); !s) return s;
   }
   return Status::success();
 }
@@ -55,7 +54,8 @@ int run_library(const Args& args) {
     const std::string& a = args[i];
     std::string* into = a == "--id" ? &id : a == "--title" ? &title : a == "--url" ? &url : a == "--format" ? &format : nullptr;
     if (into) {
-      if (i + 1 >= args.size()) return usage_error(a + " needs a value", kLibraryUsage);
+      if (i + 1 >= args.size() || (into == &id && args[i + 1].empty()))
+        return usage_error(a + " needs a value", kLibraryUsage);
       *into = args[++i];
     } else if (a.size() > 1 && a[0] == '-') {
       return usage_error("unknown option '" + a + "'", kLibraryUsage);
@@ -96,7 +96,13 @@ int run_library(const Args& args) {
     } else {
       for (std::size_t i = 0; i < library.size(); ++i) {
         const SourceInfo& info = library.info(i);
-        std::cout << info.id << "\t" << info.title << "\t" << info.url << "\t"
+        // Tab-separated: tabs and newlines inside fields would break the columns.
+        auto field = [](const std::string& f) {
+          std::string out;
+          for (char c : f) out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+          return printable(out);
+        };
+        std::cout << field(info.id) << "\t" << field(info.title) << "\t" << field(info.url) << "\t"
                   << library.document(i).offsets().codepoint_length() << " chars\n";
       }
     }

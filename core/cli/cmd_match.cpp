@@ -1,6 +1,7 @@
 // reuselens match: the passages of one page that reuse sources.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -70,16 +71,17 @@ void print_text(const std::vector<Passage>& passages, const Library& library, co
   std::size_t at = 0;
   for (std::size_t i = 0; i < passages.size(); ++i) {
     const Passage& p = passages[i];
-    out << text.substr(at, p.page_begin - at);
+    out << printable(text.substr(at, p.page_begin - at));
     const std::string label = std::to_string(i + 1);
     if (colour) {
-      out << kColours[p.source % 6] << "[" << label << "]" << text.substr(p.page_begin, p.page_end - p.page_begin) << reset;
+      out << kColours[p.source % 6] << "[" << label << "]" << printable(text.substr(p.page_begin, p.page_end - p.page_begin))
+          << reset;
     } else {
-      out << "[[" << label << ": " << text.substr(p.page_begin, p.page_end - p.page_begin) << " ]]";
+      out << "[[" << label << ": " << printable(text.substr(p.page_begin, p.page_end - p.page_begin)) << " ]]";
     }
     at = p.page_end;
   }
-  out << text.substr(at) << "\n";
+  out << printable(text.substr(at)) << "\n";
   out << "\n" << passages.size() << (passages.size() == 1 ? " reused passage" : " reused passages") << "\n";
   std::size_t reused = 0;
   for (const Passage& p : passages) reused += page.codepoint_at(p.page_end) - page.codepoint_at(p.page_begin);
@@ -90,10 +92,11 @@ void print_text(const std::vector<Passage>& passages, const Library& library, co
     const Document& source = library.document(p.source);
     const Printed c = codepoints(p, page, source);
     out << "\n[" << (i + 1) << "] " << kind_name(p.kind) << ", score " << json_number(p.score) << "\n"
-        << "    page   " << c.start << "-" << c.end << ": " << squeeze(text.substr(p.page_begin, p.page_end - p.page_begin))
+        << "    page   " << c.start << "-" << c.end << ": "
+        << printable(squeeze(text.substr(p.page_begin, p.page_end - p.page_begin)))
         << "\n"
-        << "    source " << library.info(p.source).id << " " << c.source_start << "-" << c.source_end << ": "
-        << squeeze(source.text().substr(p.source_begin, p.source_end - p.source_begin)) << "\n";
+        << "    source " << printable(library.info(p.source).id) << " " << c.source_start << "-" << c.source_end << ": "
+        << printable(squeeze(source.text().substr(p.source_begin, p.source_end - p.source_begin))) << "\n";
   }
   std::cout << out.str();
 }
@@ -140,13 +143,15 @@ int run_match(const Args& args) {
     if (Status s = Library::load(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), library); !s)
       return fail(library_path + ": " + s.message);
   }
+  std::vector<std::string> added;
   for (const std::string& path : sources) {
+    if (std::find(added.begin(), added.end(), path) != added.end()) continue;  // the same file given twice
     std::string text;
-    if (Status s = read_file(path, text); !s) return fail(s.message);
-    if (text.empty()) return fail(path + ": the file is empty");
-    if (library.find(path) >= 0) continue;  // the same file given twice
-    if (Status s = library.add({path, title_from_text(text, path), "", std::move(text)}); !s)
-      return fail(s.message);
+    if (Status s = read_source_text(path, true, text); !s) return fail(s.message);
+    if (library.find(path) >= 0)
+      return fail(path + ": the library already has a source with this id; give the file under another path");
+    if (Status s = library.add({path, title_from_text(text, path), "", std::move(text)}); !s) return fail(s.message);
+    added.push_back(path);
   }
   Document page;
   if (Status s = read_document(page_path, page); !s) return fail(s.message);

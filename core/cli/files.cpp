@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "reuselens/utf8.hpp"
+
 namespace reuselens::cli {
 
 Status read_file(const std::string& path, std::string& out) {
@@ -31,6 +33,34 @@ Status read_document(const std::string& path, Document& out) {
   if (Status s = Document::create(std::move(text), out); !s) return Status::error(path + ": " + s.message);
   if (out.tokens().empty()) return Status::error(path + ": the text has no words to match");
   return Status::success();
+}
+
+Status read_source_text(const std::string& path, bool path_is_id, std::string& out) {
+  if (path_is_id && find_invalid_utf8(path))
+    return Status::error(path + ": the file name is not valid UTF-8 and cannot be a source id (use --id)");
+  Document doc;
+  if (Status s = read_document(path, doc); !s) return s;
+  out = doc.text();
+  return Status::success();
+}
+
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
+      out += '^';
+      out += static_cast<char>(c == 0x7F ? '?' : c + 0x40);
+    } else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+      out += "^?";  // C1 control (U+0080..U+009F): some terminals obey these too
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
 }
 
 Status write_file_atomically(const std::string& path, const std::vector<std::uint8_t>& bytes, bool durable) {

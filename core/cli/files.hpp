@@ -21,6 +21,14 @@ Status read_document(const std::string& path, Document& out);
 // for regenerable outputs).
 Status write_file_atomically(const std::string& path, const std::vector<std::uint8_t>& bytes, bool durable = true);
 
+// Reads a source file for the library: non-empty, valid UTF-8, with words, and
+// a file name that is valid UTF-8 when it is to be the source's id.
+Status read_source_text(const std::string& path, bool path_is_id, std::string& out);
+
+// Control characters (ESC and friends) shown as "^[" etc., so a hostile text
+// cannot drive the user's terminal. Newlines and tabs stay.
+std::string printable(std::string_view text);
+
 // Title for a source: its first non-empty line without Markdown '#' marks.
 std::string title_from_text(const std::string& text, const std::string& fallback);
 

@@ -95,22 +95,38 @@ Status Library::load(const std::uint8_t* bytes, std::size_t size, Library& out) 
   const std::string prefix = "not a ReuseLens library: ";
   if (size < sizeof kLibraryMagic || std::memcmp(bytes, kLibraryMagic, sizeof kLibraryMagic) != 0)
     return Status::error(prefix + "the file does not start with the library signature");
-  Reader header(bytes + sizeof kLibraryMagic, size - sizeof kLibraryMagic);
-  std::uint32_t version = 0, flags = 0, ngram = 0, window = 0, count = 0;
-  std::uint64_t payload_size = 0;
-  if (!header.u32(version)) return Status::error("library file truncated: the header is incomplete");
-  if (version != kLibraryFormatVersion)
-    return Status::error("library file version " + std::to_string(version) + " is not supported (this build reads version " +
-                         std::to_string(kLibraryFormatVersion) + ")");
-  if (!header.u32(flags) || !header.u32(ngram) || !header.u32(window) || !header.u32(count) || !header.u64(payload_size))
-    return Status::error("library file truncated: the header is incomplete");
-  if (size - kLibraryHeaderSize < 4 || payload_size != size - kLibraryHeaderSize - 4)
-    return Status::error("library file truncated or padded: expected " + std::to_string(payload_size) +
-                         " payload bytes, found " + std::to_string(size < kLibraryHeaderSize + 4 ? 0 : size - kLibraryHeaderSize - 4));
+  if (size < kLibraryHeaderSize + 4) return Status::error("library file truncated: the header is incomplete");
+  // The checksum first: a damaged header field must read as damage, not as a
+  // newer version or a wrong length.
   Reader trailer(bytes + size - 4, 4);
   std::uint32_t stored_crc = 0;
   trailer.u32(stored_crc);
-  if (crc32(bytes, size - 4) != stored_crc) return Status::error("library file corrupt: checksum mismatch");
+  if (crc32(bytes, size - 4) != stored_crc) {
+    // A file cut short also fails the checksum; say which when the header tells.
+    Reader peek_header(bytes + sizeof kLibraryMagic, kLibraryHeaderSize - sizeof kLibraryMagic);
+    std::uint32_t v = 0, skip = 0;
+    std::uint64_t declared = 0;
+    if (peek_header.u32(v) && peek_header.u32(skip) && peek_header.u32(skip) && peek_header.u32(skip) &&
+        peek_header.u32(skip) && peek_header.u64(declared) && v == kLibraryFormatVersion &&
+        declared > size - kLibraryHeaderSize - 4)
+      return Status::error("library file truncated: expected " + std::to_string(declared) + " payload bytes, found " +
+                           std::to_string(size - kLibraryHeaderSize - 4));
+    return Status::error("library file corrupt: checksum mismatch");
+  }
+  Reader header(bytes + sizeof kLibraryMagic, size - sizeof kLibraryMagic);
+  std::uint32_t version = 0, flags = 0, ngram = 0, window = 0, count = 0;
+  std::uint64_t payload_size = 0;
+  header.u32(version);
+  if (version != kLibraryFormatVersion)
+    return Status::error("library file version " + std::to_string(version) + " is not supported (this build reads version " +
+                         std::to_string(kLibraryFormatVersion) + ")");
+  header.u32(flags);
+  header.u32(ngram);
+  header.u32(window);
+  header.u32(count);
+  header.u64(payload_size);
+  if (payload_size != size - kLibraryHeaderSize - 4)
+    return Status::error("library file corrupt: the payload length disagrees with the file size");
   if (flags != 0) return Status::error("library file uses unknown features (flags " + std::to_string(flags) + ")");
   if (ngram < 1 || ngram > 16 || window < 1 || window > 64)
     return Status::error("library file corrupt: bad index parameters");
