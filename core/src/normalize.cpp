@@ -24,7 +24,7 @@ char32_t unify_punctuation(char32_t cp) {
     default:
       break;
   }
-  if (cp == 0x00A0 || cp == 0x3000 || cp == 0x202F || cp == 0x205F || (cp >= 0x2000 && cp <= 0x200A))
+  if (cp == 0x00A0 || cp == 0x1680 || cp == 0x3000 || cp == 0x202F || cp == 0x205F || (cp >= 0x2000 && cp <= 0x200A))
     return U' ';
   return cp;
 }

@@ -170,13 +170,16 @@ bool ends_sentence(std::string_view text, const Token& a, const Token& b, bool a
   if (!cjk_stop && (pos >= gap.size() || !(p.cp == U' ' || p.cp == U'\n' || p.cp == U'\t' || p.cp == U'\r' ||
                                              p.cp == 0xA0)))
     return false;
-  if (!only_periods) return true;
-  // A period: not after "Mr", "U.S" or "F" unless a line break follows.
   if (gap.find('\n') != std::string_view::npos) return true;
-  if (is_abbreviation(a.key) || a_is_initial) return false;
-  // Sentences start with an upper-case letter, a digit or an opening quote.
+  // A sentence does not go on in lower case: `He asked "why?" and left.`,
+  // `Yahoo! is`, `approx. five`.
   std::size_t bpos = b.begin;
   const char32_t first = decode_utf8(text, bpos);
+  if (utf8proc_category(static_cast<utf8proc_int32_t>(first)) == UTF8PROC_CATEGORY_LL) return false;
+  if (!only_periods) return true;
+  // A period: not after "Mr", "U.S" or "F" unless a line break follows.
+  if (is_abbreviation(a.key) || a_is_initial) return false;
+  // Sentences start with an upper-case letter, a digit or an opening quote.
   return is_upper(first) || (b.flags & kTokenNumber) || (b.flags & kTokenIdeograph) || classify(first) != CharClass::kLetter ||
          gap.find('"') != std::string_view::npos || gap.find("\xE2\x80\x9C") != std::string_view::npos;
 }

@@ -34,9 +34,11 @@ class OffsetMap {
  public:
   static constexpr std::size_t kBlock = 64;
 
-  OffsetMap() = default;
+  OffsetMap() : OffsetMap(std::string_view()) {}
   explicit OffsetMap(std::string_view valid_utf8);
 
+  // A byte offset inside a code point counts that code point (rounds up);
+  // offsets past the end clamp to the end.
   std::size_t to_codepoints(std::size_t byte_offset) const;
   std::size_t to_utf16(std::size_t byte_offset) const;
   // Inverse conversions; an offset inside a code point (or a surrogate pair)
