@@ -35,6 +35,7 @@ Status Library::add(SourceInfo info) {
   const auto slot = static_cast<std::uint32_t>(sources_.size());
   for (std::uint64_t h : entry.fingerprints) postings_.push_back({h, slot});
   postings_sorted_ = entry.fingerprints.empty() && postings_sorted_;
+  slot_of_id_.emplace(entry.info.id, slot);
   sources_.push_back(std::move(entry));
   return Status::success();
 }
@@ -50,20 +51,23 @@ bool Library::remove(const std::string& id) {
     postings_[out++] = {p.hash, p.source > slot ? p.source - 1 : p.source};
   }
   postings_.resize(out);  // still sorted if it was: order by (hash, source) is kept
+  slot_of_id_.erase(id);
+  for (auto& [other_id, other_slot] : slot_of_id_)
+    if (other_slot > slot) --other_slot;
   sources_.erase(sources_.begin() + index);
   return true;
 }
 
 void Library::clear() {
   sources_.clear();
+  slot_of_id_.clear();
   postings_.clear();
   postings_sorted_ = true;
 }
 
 long Library::find(const std::string& id) const {
-  for (std::size_t i = 0; i < sources_.size(); ++i)
-    if (sources_[i].info.id == id) return static_cast<long>(i);
-  return -1;
+  const auto it = slot_of_id_.find(id);
+  return it == slot_of_id_.end() ? -1 : static_cast<long>(it->second);
 }
 
 void Library::ensure_sorted() const {

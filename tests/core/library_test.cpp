@@ -28,6 +28,24 @@ TEST(Library, AddListFindRemoveKeepsOrder) {
   EXPECT_EQ(lib.info(1).id, "c");
 }
 
+TEST(Library, FindFollowsRemovalsInTheMiddle) {
+  Library lib;
+  for (int i = 0; i < 6; ++i) ASSERT_TRUE(lib.add({"s" + std::to_string(i), "", "", "text " + std::to_string(i)}).ok);
+  ASSERT_TRUE(lib.remove("s2"));
+  ASSERT_TRUE(lib.remove("s0"));
+  ASSERT_EQ(lib.size(), 4u);
+  for (const char* id : {"s1", "s3", "s4", "s5"}) {
+    const long at = lib.find(id);
+    ASSERT_GE(at, 0) << id;
+    EXPECT_EQ(lib.info(static_cast<std::size_t>(at)).id, id);
+  }
+  EXPECT_EQ(lib.find("s2"), -1);
+  EXPECT_TRUE(lib.add({"s2", "", "", "back again"}).ok);  // a removed id is free again
+  EXPECT_EQ(lib.find("s2"), 4);
+  lib.clear();
+  EXPECT_EQ(lib.find("s1"), -1);
+}
+
 TEST(Library, RejectsBadSourcesWithoutChangingAnything) {
   Library lib;
   ASSERT_TRUE(lib.add({"a", "", "", kText}).ok);

@@ -2,6 +2,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "reuselens/document.hpp"
@@ -80,6 +81,7 @@ class Library {
 
   LibraryOptions options_;
   std::vector<Entry> sources_;
+  std::unordered_map<std::string, std::uint32_t> slot_of_id_;  // id -> index in sources_
   // (fingerprint, source) pairs, one per fingerprint of each source; a flat
   // array keeps large libraries compact.
   mutable std::vector<Posting> postings_;
