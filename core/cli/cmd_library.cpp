@@ -30,12 +30,8 @@ Status load_library(const std::string& path, Library& library) {
 
 Status add_files(Library& library, const std::vector<std::string>& files, const std::string& id, const std::string& title,
                  const std::string& url) {
-  for (const std::string& path : files) {
-    std::string text;
-    if (Status s = read_source_text(path, id.empty(), text); !s) return s;
-    SourceInfo info{id.empty() ? path : id, title.empty() ? title_from_text(text, path) : title, url, std::move(text)};
-    if (Status s = library.add(std::move(info)); !s) return s;
-  }
+  for (const std::string& path : files)
+    if (Status s = add_source_file(library, path, id, title, url); !s) return s;
   return Status::success();
 }
 

@@ -146,11 +146,9 @@ int run_match(const Args& args) {
   std::vector<std::string> added;
   for (const std::string& path : sources) {
     if (std::find(added.begin(), added.end(), path) != added.end()) continue;  // the same file given twice
-    std::string text;
-    if (Status s = read_source_text(path, true, text); !s) return fail(s.message);
     if (library.find(path) >= 0)
       return fail(path + ": the library already has a source with this id; give the file under another path");
-    if (Status s = library.add({path, title_from_text(text, path), "", std::move(text)}); !s) return fail(s.message);
+    if (Status s = add_source_file(library, path, "", "", ""); !s) return fail(s.message);
     added.push_back(path);
   }
   Document page;

@@ -35,12 +35,22 @@ Status read_document(const std::string& path, Document& out) {
   return Status::success();
 }
 
-Status read_source_text(const std::string& path, bool path_is_id, std::string& out) {
-  if (path_is_id && find_invalid_utf8(path))
+Status add_source_file(Library& library, const std::string& path, const std::string& id, const std::string& title,
+                       const std::string& url) {
+  if (id.empty() && find_invalid_utf8(path))
     return Status::error(path + ": the file name is not valid UTF-8 and cannot be a source id (use --id)");
-  Document doc;
-  if (Status s = read_document(path, doc); !s) return s;
-  out = doc.text();
+  std::string text;
+  if (Status s = read_file(path, text); !s) return s;
+  if (text.empty()) return Status::error(path + ": the file is empty");
+  const std::string source_id = id.empty() ? path : id;
+  std::string source_title = title.empty() ? title_from_text(text, path) : title;
+  if (Status s = library.add({source_id, std::move(source_title), url, std::move(text)}); !s)
+    return Status::error(path + ": " + s.message);
+  // Checked on the library's own tokens: no second tokenization.
+  if (library.document(library.size() - 1).tokens().empty()) {
+    library.remove(source_id);
+    return Status::error(path + ": the text has no words to match");
+  }
   return Status::success();
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "reuselens/document.hpp"
+#include "reuselens/library.hpp"
 #include "reuselens/status.hpp"
 
 namespace reuselens::cli {
@@ -21,9 +22,12 @@ Status read_document(const std::string& path, Document& out);
 // for regenerable outputs).
 Status write_file_atomically(const std::string& path, const std::vector<std::uint8_t>& bytes, bool durable = true);
 
-// Reads a source file for the library: non-empty, valid UTF-8, with words, and
-// a file name that is valid UTF-8 when it is to be the source's id.
-Status read_source_text(const std::string& path, bool path_is_id, std::string& out);
+// Adds a text file to the library as a source. The file must be non-empty,
+// valid UTF-8 and have words; an empty `id` means the path (which must then be
+// valid UTF-8), an empty `title` the file's first line. On error the library is
+// unchanged.
+Status add_source_file(Library& library, const std::string& path, const std::string& id, const std::string& title,
+                       const std::string& url);
 
 // Control characters (ESC and friends) shown as "^[" etc., so a hostile text
 // cannot drive the user's terminal. Newlines and tabs stay.
