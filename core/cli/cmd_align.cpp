@@ -1,14 +1,13 @@
 // reuselens align: every pair of a PAN-style corpus, one PAN XML per pair.
+#include <sys/stat.h>
+
 #include <algorithm>
-#include <cstdio>
-#include <system_error>
 #include <atomic>
-#include <fstream>
+#include <cstdio>
 #include <iostream>
-#include <memory>
 #include <mutex>
 #include <sstream>
-#include <sys/stat.h>
+#include <system_error>
 #include <thread>
 
 #include "commands.hpp"

@@ -92,9 +92,8 @@ std::vector<std::uint8_t> Library::save() const {
 }
 
 Status Library::load(const std::uint8_t* bytes, std::size_t size, Library& out) {
-  const std::string prefix = "not a ReuseLens library: ";
   if (size < sizeof kLibraryMagic || std::memcmp(bytes, kLibraryMagic, sizeof kLibraryMagic) != 0)
-    return Status::error(prefix + "the file does not start with the library signature");
+    return Status::error("not a ReuseLens library: the file does not start with the library signature");
   if (size < kLibraryHeaderSize + 4) return Status::error("library file truncated: the header is incomplete");
   // The checksum first: a damaged header field must read as damage, not as a
   // newer version or a wrong length.
