@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Prepares a Debian 12 machine (or CI runner) for ReuseLens:
 #   1. Debian packages: toolchains (native + Emscripten), libraries, test and bench tools;
-#   2. the C sources the WASM build compiles with emcc (utf8proc), fetched as a Debian
-#      source package into third_party/ (gitignored);
+#   2. the C sources the WASM build compiles with emcc (utf8proc, Snowball's libstemmer),
+#      fetched as Debian source packages into third_party/ (gitignored); Snowball's
+#      compiler is built natively there to generate its C stemmers;
 #   3. npm dependencies, when the repository has a package.json.
 # Idempotent: when everything is in place it only checks, in well under a second.
 # Runs as root, or as a user with sudo.
@@ -155,12 +156,50 @@ fetch_source() {
   say "$pkg source: $version in ${dest#"$ROOT"/}"
 }
 
+# generate_snowball DIR: builds the Snowball compiler natively in the fetched tree and
+# has it generate the UTF-8 C stemmers (src_c/stem_UTF_8_*.[ch]) of every algorithm in
+# libstemmer/modules.txt; wasm/snowball.cmake compiles the ones it wants with emcc,
+# with its own libstemmer module table. Nothing else is built (no libstemmer.a, no
+# other encodings). The stamp is written only after a successful generation, and goes
+# away with the tree when fetch_source replaces it.
+SNOWBALL_STAMP=.reuselens-generated
+generate_snowball() {
+  local dir="$1" jobs sources
+  if [[ -f "$dir/$SNOWBALL_STAMP" ]]; then
+    say "snowball: C stemmers generated"
+    return
+  fi
+  if ! command -v make >/dev/null 2>&1 || ! command -v cc >/dev/null 2>&1; then
+    die "generating the Snowball stemmers needs make and a C compiler (cc)"
+  fi
+  jobs="$(nproc 2>/dev/null || echo 2)"
+  say "snowball: building the Snowball compiler and generating the C stemmers"
+  # The compiler, and mkinc_utf8.mak: the list of the UTF-8 stemmer sources.
+  quietly make -C "$dir" -j "$jobs" snowball libstemmer/mkinc_utf8.mak
+  sources="$(sed -nE 's|^[[:space:]]*(src_c/stem_UTF_8_[[:alnum:]_]+\.c).*|\1|p' \
+    "$dir/libstemmer/mkinc_utf8.mak")"
+  [[ -n "$sources" ]] || die "snowball: no UTF-8 stemmer listed in $dir/libstemmer/mkinc_utf8.mak"
+  # shellcheck disable=SC2086 # one word per source file
+  quietly make -C "$dir" -j "$jobs" $sources
+  touch "$dir/$SNOWBALL_STAMP"
+  say "snowball: $(wc -w <<<"$sources") UTF-8 C stemmers generated in ${dir#"$ROOT"/}"
+}
+
+# The source package of an installed binary package, at the binary's version
+# (${source:Version} drops a binNMU suffix).
+source_of() {
+  is_installed "$1" || die "$1 is not installed"
+  dpkg-query -W -f='${source:Package} ${source:Version}' "$1"
+}
+
 fetch_sources() {
-  is_installed libutf8proc-dev || die "libutf8proc-dev is not installed"
-  # The source package's version: the binary's, without a binNMU suffix.
-  local version
-  version="$(dpkg-query -W -f='${source:Version}' libutf8proc-dev)"
-  fetch_source utf8proc "$version" "$ROOT/third_party/utf8proc" utf8proc.c
+  local pkg version
+  read -r pkg version <<<"$(source_of libutf8proc-dev)"
+  fetch_source "$pkg" "$version" "$ROOT/third_party/utf8proc" utf8proc.c
+  # Snowball's libstemmer: the compiler plus the .sbl algorithms it turns into C.
+  read -r pkg version <<<"$(source_of libstemmer-dev)"
+  fetch_source "$pkg" "$version" "$ROOT/third_party/snowball" libstemmer/libstemmer_c.in
+  generate_snowball "$ROOT/third_party/snowball"
 }
 
 # --- 3. npm -----------------------------------------------------------------

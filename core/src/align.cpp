@@ -157,22 +157,43 @@ bool is_shared_punctuation(char32_t cp) {
   }
 }
 
+// A region where the page reuses the source, before word alignment: token
+// ranges (half open) and the exact runs inside them.
+struct Candidate {
+  std::uint32_t page_first, page_last, source_first, source_last;
+  std::vector<Run> anchors;
+  bool from_sentences = false;
+};
+
+bool overlap(std::uint32_t a0, std::uint32_t a1, std::uint32_t b0, std::uint32_t b1) { return a0 < b1 && b0 < a1; }
+
+// The longest chain of anchors that is increasing on both sides (so they can
+// all be fixed points of one alignment); O(k^2), k is small.
+std::vector<Run> monotone_anchors(std::vector<Run> runs) {
+  std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.page < b.page; });
+  const std::size_t k = runs.size();
+  if (k <= 1) return runs;
+  std::vector<std::uint64_t> best(k);
+  std::vector<std::size_t> prev(k, k);
+  for (std::size_t i = 0; i < k; ++i) {
+    best[i] = runs[i].length;
+    for (std::size_t j = 0; j < i; ++j)
+      if (runs[j].page + runs[j].length <= runs[i].page && runs[j].source + runs[j].length <= runs[i].source &&
+          best[j] + runs[i].length > best[i]) {
+        best[i] = best[j] + runs[i].length;
+        prev[i] = j;
+      }
+  }
+  std::size_t last = static_cast<std::size_t>(std::max_element(best.begin(), best.end()) - best.begin());
+  std::vector<Run> chain;
+  for (std::size_t i = last; i != k; i = prev[i]) chain.push_back(runs[i]);
+  std::reverse(chain.begin(), chain.end());
+  return chain;
+}
+
 }  // namespace
 
 void finalize_passage(Passage& p, const Document& page, const Document& source) {
-  const Run& first = p.runs.front();
-  p.page_first_token = first.page;
-  p.source_first_token = first.source;
-  p.page_last_token = first.page + first.length;
-  p.source_last_token = first.source + first.length;
-  p.matched_tokens = 0;
-  for (const Run& r : p.runs) {
-    p.page_first_token = std::min(p.page_first_token, r.page);
-    p.source_first_token = std::min(p.source_first_token, r.source);
-    p.page_last_token = std::max(p.page_last_token, r.page + r.length);
-    p.source_last_token = std::max(p.source_last_token, r.source + r.length);
-    p.matched_tokens += r.length;
-  }
   const auto& pt = page.tokens();
   const auto& st = source.tokens();
   p.page_begin = pt[p.page_first_token].begin;
@@ -193,19 +214,18 @@ void finalize_passage(Passage& p, const Document& page, const Document& source) 
   }
   p.page_end = static_cast<std::uint32_t>(pe);
   p.source_end = static_cast<std::uint32_t>(se);
-
-  const std::uint32_t page_len = p.page_last_token - p.page_first_token;
-  const std::uint32_t source_len = p.source_last_token - p.source_first_token;
-  p.score = 2.0 * p.matched_tokens / static_cast<double>(page_len + source_len);
-  p.kind = (p.runs.size() == 1 && page_len == source_len) ? PassageKind::kVerbatim : PassageKind::kEdited;
 }
 
 bool passes_thresholds(const Passage& p, const Document& page, const Document& source, const AlignOptions& options) {
-  if (p.matched_tokens < options.min_matched_tokens) return false;
+  const std::uint32_t similar = similar_tokens(p);
+  if (similar < (p.sentence_seeded ? options.min_sentence_tokens : options.min_matched_tokens)) return false;
   const double page_len = p.page_last_token - p.page_first_token;
   const double source_len = p.source_last_token - p.source_first_token;
-  if (p.matched_tokens < options.min_density * page_len || p.matched_tokens < options.min_density * source_len)
-    return false;
+  // A summary is far shorter than its source: only its page side must be dense.
+  if (!p.sentence_seeded) {
+    if (similar < options.min_density * page_len) return false;
+    if (p.kind != PassageKind::kSummary && similar < options.min_density * source_len) return false;
+  }
   if (options.min_passage_chars > 0) {
     const std::size_t page_chars = page.codepoint_at(p.page_end) - page.codepoint_at(p.page_begin);
     const std::size_t source_chars = source.codepoint_at(p.source_end) - source.codepoint_at(p.source_begin);
@@ -214,80 +234,164 @@ bool passes_thresholds(const Passage& p, const Document& page, const Document& s
   return true;
 }
 
+namespace {
+
+// A word-for-word copy with few edits: matched tokens make up most of both sides.
+bool is_dense_copy(const Passage& p) {
+  const std::uint32_t longer =
+      std::max(p.page_last_token - p.page_first_token, p.source_last_token - p.source_first_token);
+  return p.matched_tokens >= 0.8 * longer;
+}
+
+}  // namespace
+
 std::vector<Passage> align(const Document& page, const Document& source, const AlignOptions& options) {
-  if (page.tokens().size() < options.seed_ngram || source.tokens().size() < options.seed_ngram) return {};
-  const auto runs = seeds_to_runs(find_seeds(page, source, options), page, source, options.seed_ngram);
-  std::vector<Passage> passages;
-  for (Chain& chain : chain_runs(runs, options)) {
-    if (chain.matched < options.min_matched_tokens) continue;
-    Passage p;
-    p.runs = std::move(chain.runs);
+  if (page.tokens().empty() || source.tokens().empty()) return {};
+  auto refine_candidate = [&](Candidate c, Passage& p) {
+    if (!refine_passage(p, page, c.page_first, c.page_last, source, c.source_first, c.source_last,
+                        monotone_anchors(std::move(c.anchors)), options.refine))
+      return false;
+    p.sentence_seeded = c.from_sentences;
     finalize_passage(p, page, source);
-    if (passes_thresholds(p, page, source, options)) passages.push_back(std::move(p));
+    return passes_thresholds(p, page, source, options);
+  };
+
+  // 1. Copies: chains of shared n-gram runs.
+  std::vector<Passage> passages;
+  std::vector<Candidate> loose;          // chains that are not dense copies
+  std::vector<Passage> loose_passages;   // their passages, when they pass
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> copied;  // page ranges of dense copies
+  std::vector<Run> all_runs;
+  if (page.tokens().size() >= options.seed_ngram && source.tokens().size() >= options.seed_ngram) {
+    all_runs = seeds_to_runs(find_seeds(page, source, options), page, source, options.seed_ngram);
+    for (Chain& chain : chain_runs(all_runs, options)) {
+      if (chain.matched < options.min_matched_tokens) continue;
+      Candidate c{chain.runs.front().page, chain.page_end, chain.runs.front().source, chain.source_end, {}, false};
+      for (const Run& r : chain.runs) c.source_first = std::min(c.source_first, r.source);
+      c.anchors = std::move(chain.runs);
+      Passage p;
+      const bool passes = refine_candidate(c, p);
+      if (passes && is_dense_copy(p)) {
+        copied.emplace_back(p.page_first_token, p.page_last_token);
+        passages.push_back(std::move(p));
+      } else {
+        loose.push_back(std::move(c));
+        loose_passages.push_back(passes ? std::move(p) : Passage{});
+      }
+    }
   }
-  return resolve_overlaps(std::move(passages), page, [&](std::uint32_t) -> const Document& { return source; },
-                          options);
+
+  // 2. Similar sentences, where no dense copy already explains the page. A
+  // sentence candidate absorbs the looser chains it overlaps (the exact
+  // fragments of a paraphrase).
+  std::vector<bool> absorbed(loose.size(), false);
+  if (options.sentences) {
+    for (const SentenceMatch& m : align_sentences(page, source, options.sentence, copied)) {
+      Candidate c{m.page_first, m.page_last, m.source_first, m.source_last, {}, true};
+      for (std::size_t j = 0; j < loose.size(); ++j) {
+        const Candidate& l = loose[j];
+        if (absorbed[j] || !overlap(c.page_first, c.page_last, l.page_first, l.page_last) ||
+            !overlap(c.source_first, c.source_last, l.source_first, l.source_last))
+          continue;
+        c.page_first = std::min(c.page_first, l.page_first);
+        c.page_last = std::max(c.page_last, l.page_last);
+        c.source_first = std::min(c.source_first, l.source_first);
+        c.source_last = std::max(c.source_last, l.source_last);
+        absorbed[j] = true;
+      }
+      for (const Run& r : all_runs)
+        if (r.page >= c.page_first && r.page + r.length <= c.page_last && r.source >= c.source_first &&
+            r.source + r.length <= c.source_last)
+          c.anchors.push_back(r);
+      Passage p;
+      if (refine_candidate(std::move(c), p)) passages.push_back(std::move(p));
+    }
+  }
+  for (std::size_t j = 0; j < loose.size(); ++j)
+    if (!absorbed[j] && !loose_passages[j].alignment.empty()) passages.push_back(std::move(loose_passages[j]));
+  passages = resolve_overlaps(std::move(passages), page, [&](std::uint32_t) -> const Document& { return source; },
+                              options);
+
+  // 3. Neighbours on both sides are one reuse seen in pieces (a copied stretch
+  // inside a paraphrase): join them when the joined passage still passes.
+  std::vector<Passage> joined;
+  for (Passage& p : passages) {
+    if (!joined.empty() && options.join_gap > 0) {
+      Passage& prev = joined.back();
+      const bool near_on_page = p.page_first_token <= prev.page_last_token + options.join_gap;
+      // In order on the source side too (a shuffled page or a repeated copy
+      // stays several passages), with a little overlap allowed.
+      const bool near_in_source = p.source_first_token + options.seed_ngram >= prev.source_last_token &&
+                                  p.source_first_token <= prev.source_last_token + options.join_source_gap;
+      if (near_on_page && near_in_source) {
+        Candidate c{prev.page_first_token, std::max(prev.page_last_token, p.page_last_token),
+                    std::min(prev.source_first_token, p.source_first_token),
+                    std::max(prev.source_last_token, p.source_last_token), prev.runs,
+                    prev.sentence_seeded || p.sentence_seeded};
+        c.anchors.insert(c.anchors.end(), p.runs.begin(), p.runs.end());
+        Passage both;
+        if (refine_candidate(std::move(c), both)) {
+          prev = std::move(both);
+          continue;
+        }
+      }
+    }
+    joined.push_back(std::move(p));
+  }
+  return joined;
 }
 
 std::vector<Passage> resolve_overlaps(std::vector<Passage> passages, const Document& page,
                                       const SourceLookup& source_of, const AlignOptions& options) {
-  std::sort(passages.begin(), passages.end(), [](const Passage& a, const Passage& b) {
-    if (a.matched_tokens != b.matched_tokens) return a.matched_tokens > b.matched_tokens;
-    if (a.score != b.score) return a.score > b.score;
-    return a.page_first_token < b.page_first_token;  // deterministic order
+  // Quality: corresponding words, discounted by what does not correspond, so
+  // a dense copy beats a looser passage around it.
+  std::vector<double> similar(passages.size());
+  std::vector<std::size_t> order(passages.size());
+  for (std::size_t i = 0; i < passages.size(); ++i) {
+    similar[i] = similar_tokens(passages[i]) * passages[i].score;
+    order[i] = i;
+  }
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (similar[a] != similar[b]) return similar[a] > similar[b];
+    if (passages[a].score != passages[b].score) return passages[a].score > passages[b].score;
+    return passages[a].page_first_token < passages[b].page_first_token;  // deterministic order
   });
-  // Page token ranges already taken, kept sorted by start.
+  // Page token ranges already taken.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> taken;
-  std::vector<Passage> kept;
-  auto overlaps_taken = [&](std::uint32_t begin, std::uint32_t end) {
+  auto is_taken = [&](std::uint32_t token) {
     for (const auto& t : taken)
-      if (begin < t.second && t.first < end) return true;
+      if (t.first <= token && token < t.second) return true;
     return false;
   };
-  for (Passage& p : passages) {
-    if (!overlaps_taken(p.page_first_token, p.page_last_token)) {
+  std::vector<Passage> kept;
+  for (std::size_t idx : order) {
+    Passage& p = passages[idx];
+    bool clear = true;
+    for (const auto& t : taken) clear = clear && !overlap(p.page_first_token, p.page_last_token, t.first, t.second);
+    if (clear) {
       taken.emplace_back(p.page_first_token, p.page_last_token);
       kept.push_back(std::move(p));
       continue;
     }
-    // Keep the parts of the runs outside taken ranges, grouped into pieces
-    // that no taken range separates.
-    std::vector<Run> free_runs;
-    for (const Run& r : p.runs) {
-      std::uint32_t begin = r.page;
-      const std::uint32_t end = r.page + r.length;
-      while (begin < end) {
-        // Advance past a taken range covering `begin`, or cut at the next one.
-        std::uint32_t stop = end;
-        bool covered = false;
-        for (const auto& t : taken) {
-          if (t.first <= begin && begin < t.second) {
-            covered = true;
-            stop = std::min(end, t.second);
-            break;
-          }
-          if (t.first > begin) stop = std::min(stop, t.first);
-        }
-        if (!covered) free_runs.push_back({begin, r.source + (begin - r.page), stop - begin});
-        begin = stop;
+    // Split the alignment where it enters taken page tokens; deleted source
+    // words stay with the piece they follow.
+    std::vector<Passage> pieces(1);
+    for (const AlignmentStep& s : p.alignment) {
+      if (s.page != AlignmentStep::kNoToken && is_taken(s.page)) {
+        if (!pieces.back().alignment.empty()) pieces.emplace_back();
+        continue;
       }
+      pieces.back().alignment.push_back(s);
     }
-    std::vector<Passage> pieces;
-    for (const Run& r : free_runs) {
-      if (!pieces.empty()) {
-        const Run& last = pieces.back().runs.back();
-        if (!overlaps_taken(last.page + last.length, r.page)) {  // same free stretch
-          pieces.back().runs.push_back(r);
-          continue;
-        }
-      }
-      Passage piece;
-      piece.source = p.source;
-      piece.runs.push_back(r);
-      pieces.push_back(std::move(piece));
-    }
+    const Document& source = source_of(p.source);
     for (Passage& piece : pieces) {
-      const Document& source = source_of(piece.source);
+      piece.source = p.source;
+      // A remainder is judged on its own words: the sentence similarity that
+      // validated the whole says nothing about a piece of it.
+      piece.sentence_seeded = false;
+      RefineOptions trim = options.refine;
+      trim.trim_edges = true;  // a cut leaves unmatched words at the edges
+      if (piece.alignment.empty() || !summarize_alignment(piece, trim)) continue;
       finalize_passage(piece, page, source);
       if (!passes_thresholds(piece, page, source, options)) continue;
       taken.emplace_back(piece.page_first_token, piece.page_last_token);

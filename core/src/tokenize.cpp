@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "reuselens/normalize.hpp"
+#include "reuselens/stem.hpp"
+#include "reuselens/synonyms.hpp"
 #include "reuselens/utf8.hpp"
 
 namespace reuselens {
@@ -202,6 +204,7 @@ TokenizedText tokenize(std::string_view text) {
       t.begin = static_cast<std::uint32_t>(start);
       t.end = static_cast<std::uint32_t>(p.next);
       t.key = hash_bytes(normalize_word(text.substr(start, p.next - start)));
+      t.stem = t.key;
       t.flags = kTokenIdeograph;
       out.tokens.push_back(t);
       initial.push_back(false);
@@ -219,8 +222,15 @@ TokenizedText tokenize(std::string_view text) {
     t.end = static_cast<std::uint32_t>(end);
     const std::string norm = normalize_word(word);
     t.key = hash_bytes(norm);
-    if (p.cls == CharClass::kDigit) t.flags |= kTokenNumber;
-    if (is_stopword(norm)) t.flags |= kTokenStopword;
+    if (p.cls == CharClass::kDigit) {
+      t.stem = t.key;
+      t.flags |= kTokenNumber;
+    } else {
+      const std::string stem = stem_word(norm);
+      t.stem = hash_bytes(stem);
+      if (is_stopword(norm)) t.flags |= kTokenStopword;
+      else t.synonyms = synonym_entry(stem);  // 0 for words not in WordNet, and non-English words
+    }
     if (is_upper(p.cp)) t.flags |= kTokenCapitalized;
     out.tokens.push_back(t);
     initial.push_back(p.cls == CharClass::kLetter &&

@@ -125,15 +125,21 @@ TEST(Align, ChineseTextMatchesCharacterByCharacter) {
   EXPECT_NE(slice(page, passages[0].page_begin, passages[0].page_end).find("俄罗斯正在叙利亚"), std::string::npos);
 }
 
+// A hand-made passage: one exact run.
+Passage passage_of(const Run& run, const Document& page, const Document& source) {
+  Passage p;
+  for (std::uint32_t k = 0; k < run.length; ++k) p.alignment.push_back({run.page + k, run.source + k, StepType::kExact});
+  EXPECT_TRUE(summarize_alignment(p));
+  finalize_passage(p, page, source);
+  return p;
+}
+
 TEST(ResolveOverlaps, LongerPassageKeepsTheOverlapAndTheOtherIsTrimmed) {
   const Document source = doc(kSentenceA + " " + kSentenceB);
   const Document page = doc(kSentenceA + " " + kSentenceB);
   // Two hand-made passages over the same page tokens: tokens [0, 20) and [12, 40).
-  Passage big, small;
-  big.runs = {{0, 0, 24}};
-  small.runs = {{14, 14, 20}};
-  finalize_passage(big, page, source);
-  finalize_passage(small, page, source);
+  const Passage big = passage_of({0, 0, 24}, page, source);
+  const Passage small = passage_of({14, 14, 20}, page, source);
   AlignOptions options;
   const auto out = resolve_overlaps({small, big}, page, [&](std::uint32_t) -> const Document& { return source; }, options);
   ASSERT_EQ(out.size(), 2u);
@@ -147,11 +153,8 @@ TEST(ResolveOverlaps, LongerPassageKeepsTheOverlapAndTheOtherIsTrimmed) {
 TEST(ResolveOverlaps, TrimmedRemainderBelowTheMinimumIsDropped) {
   const Document source = doc(kSentenceA + " " + kSentenceB);
   const Document page = doc(kSentenceA + " " + kSentenceB);
-  Passage big, small;
-  big.runs = {{0, 0, 30}};
-  small.runs = {{25, 25, 10}};  // only 5 tokens would be left
-  finalize_passage(big, page, source);
-  finalize_passage(small, page, source);
+  const Passage big = passage_of({0, 0, 30}, page, source);
+  const Passage small = passage_of({25, 25, 10}, page, source);  // only 5 tokens would be left
   const auto out = resolve_overlaps({big, small}, page, [&](std::uint32_t) -> const Document& { return source; }, {});
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].page_last_token, 30u);

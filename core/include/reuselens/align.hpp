@@ -6,45 +6,64 @@
 
 #include "reuselens/document.hpp"
 #include "reuselens/passage.hpp"
+#include "reuselens/refine.hpp"
+#include "reuselens/sentence_align.hpp"
 
 namespace reuselens {
 
 struct AlignOptions {
   std::size_t seed_ngram = 3;          // tokens per seed n-gram
   std::size_t max_gap = 6;             // unmatched tokens bridged inside a passage (each side)
-  std::size_t min_matched_tokens = 8;  // a passage needs at least this many matched tokens
+  std::size_t min_matched_tokens = 8;  // a passage needs at least this many corresponding tokens
+  std::size_t min_sentence_tokens = 8;  // the same for passages found by sentence similarity
   double min_density = 0.5;            // matched tokens / tokens in the passage, each side
   std::size_t max_seed_occurrences = 64;  // an n-gram repeated more often in the source is ignored
   // Shorter passages (code points, the longer side counts) are dropped. News
   // reuse is often one sentence, so the default keeps them.
   std::size_t min_passage_chars = 0;
+  // Passages this close on the page (tokens) whose source sides follow within
+  // join_source_gap are joined into one (0: never). News reuse is reported
+  // sentence by sentence, as each may be changed differently; PAN scores a
+  // case found in pieces as worse than one found whole.
+  std::size_t join_gap = 0;
+  std::size_t join_source_gap = 100;
+  // Sentence-level seeds (paraphrase, spun, summary); off: n-grams only.
+  bool sentences = true;
+  SentenceAlignOptions sentence;
+  RefineOptions refine;
 
   // Tuned for PAN-style corpora (reuse inserted as passages of 200+ characters,
   // documents on one topic that share short phrases the truth ignores).
   static AlignOptions pan() {
     AlignOptions o;
     o.min_passage_chars = 150;
+    // Unrelated documents on one topic have similar sentences: ask for more.
+    o.min_sentence_tokens = 15;
+    o.refine.trim_edges = false;
+    o.refine.edge_window = 0;
+    o.join_gap = 25;
     return o;
   }
 };
 
 // Passages of `page` that reuse `source`, in page order, not overlapping on the
-// page. Passage::source is left at 0.
+// page. Passage::source is left at 0. Two kinds of seeds, merged where they
+// meet: runs of shared word n-grams (verbatim and edited copies) and similar
+// sentences (spun, paraphrased, summarized); each passage is then aligned word
+// by word (refine.hpp).
 std::vector<Passage> align(const Document& page, const Document& source, const AlignOptions& options = {});
 
-// Derives a passage's ranges, offsets, kind and score from its runs (which must
-// be non-empty, in page order and not overlapping). Passage ends snap to whole
-// words, widened over punctuation that both texts share (a closing period or
-// quote).
+// Sets a passage's byte offsets from its token ranges: whole words, the end
+// widened over punctuation that both texts share (a closing period or quote).
 void finalize_passage(Passage& passage, const Document& page, const Document& source);
 
 // True when a passage is long and dense enough to report.
 bool passes_thresholds(const Passage& passage, const Document& page, const Document& source,
                        const AlignOptions& options);
 
-// Resolves overlaps on the page: the passage with more matched tokens keeps
-// the overlap; the other keeps what is left of it, split where needed, and is
-// dropped when that is too little. Returns passages in page order.
+// Resolves overlaps on the page: the passage with more corresponding tokens
+// keeps the overlap; the other keeps what is left of its alignment, split where
+// needed, and is dropped when that is too little. Returns passages in page order.
 using SourceLookup = std::function<const Document&(std::uint32_t source)>;
 std::vector<Passage> resolve_overlaps(std::vector<Passage> passages, const Document& page,
                                       const SourceLookup& source_of, const AlignOptions& options);

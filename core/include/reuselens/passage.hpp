@@ -1,4 +1,5 @@
-// A reused passage: a range of the page that reuses a range of one source.
+// A reused passage: a range of the page that reuses a range of one source,
+// with the word-by-word alignment that shows how it was changed.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -7,11 +8,36 @@
 namespace reuselens {
 
 enum class PassageKind : std::uint8_t {
-  kVerbatim,  // the same words in the same order (normalization aside)
-  kEdited,    // a copy with a few words inserted, deleted or replaced
+  kVerbatim,    // the same words in the same order (normalization aside)
+  kEdited,      // a copy with a few words inserted, deleted or replaced
+  kSpun,        // word-for-word substitutions (synonyms, spinner swaps), order kept
+  kParaphrase,  // restated: words dropped, added and moved
+  kSummary,     // much shorter than the source passage it condenses
 };
 
 const char* kind_name(PassageKind kind);
+
+// How a page token relates to a source token in the alignment.
+enum class StepType : std::uint8_t {
+  kExact,        // same normalized word
+  kStem,         // same stem ("talks" / "talk")
+  kSynonym,      // WordNet synonyms ("say" / "pronounce")
+  kFunction,     // one function word for another ("the" / "a", "which" / "that")
+  kSubstituted,  // another word in the same place (spinner swap unknown to WordNet)
+  kInserted,     // page word with no source counterpart
+  kDeleted,      // source word with no page counterpart
+};
+
+const char* step_name(StepType type);
+
+// One step of a token alignment. `page` is absent (kNoToken) for a deleted
+// source word, `source` for an inserted page word.
+struct AlignmentStep {
+  static constexpr std::uint32_t kNoToken = 0xFFFFFFFFu;
+  std::uint32_t page = kNoToken;
+  std::uint32_t source = kNoToken;
+  StepType type = StepType::kExact;
+};
 
 // A run of identical tokens: page tokens [page, page+length) equal source
 // tokens [source, source+length).
@@ -32,10 +58,15 @@ struct Passage {
   std::uint32_t page_first_token = 0, page_last_token = 0;
   std::uint32_t source_first_token = 0, source_last_token = 0;
   std::uint32_t matched_tokens = 0;  // page tokens aligned to an identical source token
-  double score = 0;                  // in [0, 1]: share of both ranges that matches
+  double score = 0;                  // in [0, 1]: how much of both ranges corresponds
   PassageKind kind = PassageKind::kVerbatim;
+  bool quoted = false;               // inside quotation marks in both texts
+  // Found by sentence similarity: already validated as a whole, so it need not
+  // be dense in corresponding words (paraphrases shuffle and swap them).
+  bool sentence_seeded = false;
   std::uint32_t source = 0;          // index of the source (meaning set by the caller)
-  std::vector<Run> runs;             // the token alignment, in page order, not overlapping
+  std::vector<Run> runs;             // identical stretches, in page order, not overlapping
+  std::vector<AlignmentStep> alignment;  // every token of both ranges, in order (see refine.hpp)
 };
 
 }  // namespace reuselens

@@ -18,6 +18,8 @@ struct Token {
   std::uint32_t begin = 0;  // byte offset in the original text
   std::uint32_t end = 0;    // one past the last byte
   std::uint64_t key = 0;    // hash_bytes(normalize_word(text))
+  std::uint64_t stem = 0;   // hash_bytes(stem_word(normalized)); key for numbers and ideographs
+  std::uint32_t synonyms = 0;  // synonym_entry(stem) for English content words, else 0
   std::uint8_t flags = 0;
 };
 

@@ -1,0 +1,41 @@
+// Sentence-level alignment: pairs of sentences whose content words (stems,
+// synonyms) overlap enough, grouped into passages. This is what finds
+// paraphrased, shuffled and summarized reuse, where few word n-grams survive.
+// After Sanchez-Perez, Sidorov and Gelbukh (PAN 2014): tf-idf cosine and Dice
+// seeds, gap-limited clustering on both sides, validation of each cluster.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "reuselens/document.hpp"
+
+namespace reuselens {
+
+struct SentenceAlignOptions {
+  double min_cosine = 0.33;      // seed: tf-idf cosine of two sentences
+  double min_dice = 0.33;        // seed: Dice coefficient of their content words
+  std::uint32_t max_gap = 4;     // sentences between two seeds of one passage (each side)
+  double min_validation = 0.34;  // cosine of a whole passage's two sides
+  // Summaries condense a long source passage into a few sentences: the source
+  // side may then have gaps this long.
+  std::uint32_t summary_max_gap = 24;
+  double summary_max_ratio = 0.5;  // page side / source side below this: a summary
+  std::uint32_t min_unit_words = 4;  // shorter sentences join the next one
+};
+
+// A pair of token ranges (half open) found similar sentence by sentence.
+struct SentenceMatch {
+  std::uint32_t page_first = 0, page_last = 0;
+  std::uint32_t source_first = 0, source_last = 0;
+  double similarity = 0;  // cosine of the two sides
+  bool summary = false;   // found with the summary gaps
+  std::uint32_t seeds = 0;  // similar sentence pairs inside
+};
+
+// Sentences of the page that overlap `explained` (page token ranges already
+// accounted for, e.g. verbatim copies) seed nothing.
+std::vector<SentenceMatch> align_sentences(const Document& page, const Document& source,
+                                           const SentenceAlignOptions& options = {},
+                                           const std::vector<std::pair<std::uint32_t, std::uint32_t>>& explained = {});
+
+}  // namespace reuselens

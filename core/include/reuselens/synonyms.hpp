@@ -1,0 +1,27 @@
+// Synonym classes from WordNet, compiled in at build time by
+// scripts/build_synonyms.py: a class is a synset, and a word belongs to the
+// synsets of its most common senses ("next" and "subsequent" do not share one,
+// "danger" and "risk" do). Words are looked up by Snowball English stem, so
+// "finished" finds "finish"; lemmas sharing a stem pool their classes.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace reuselens {
+
+// Entry of a word in the WordNet synonym table, looked up by its Snowball English stem; 0 when it has none.
+std::uint32_t synonym_entry(std::string_view stem);
+
+// True when two entries (non-zero) share a synonym class.
+bool share_synonym_class(std::uint32_t a, std::uint32_t b);
+
+struct SynonymTableStats {
+  std::size_t lemmas;       // WordNet words in the table
+  std::size_t entries;      // distinct stems of those words
+  std::size_t classes;      // synsets kept as classes
+  std::size_t table_bytes;  // size of the compiled-in table data
+};
+SynonymTableStats synonym_table_stats();
+
+}  // namespace reuselens

@@ -1,0 +1,275 @@
+#include "reuselens/sentence_align.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "reuselens/tokenize.hpp"
+
+namespace reuselens {
+
+namespace {
+
+// A sentence, or a short sentence joined with its neighbour (headlines,
+// "he said." fragments carry too few words to compare on their own).
+struct Unit {
+  std::uint32_t first = 0, last = 0;  // token range
+  std::vector<std::pair<std::uint32_t, float>> terms;  // term id -> tf-idf weight, sorted by id
+  double norm = 0;
+};
+
+bool is_content(const Token& t) { return !(t.flags & kTokenStopword); }
+
+std::vector<Unit> make_units(const Document& doc, std::uint32_t min_words) {
+  std::vector<Unit> units;
+  std::uint32_t words = 0;
+  for (const Sentence& s : doc.tokenized().sentences) {
+    std::uint32_t content = 0;
+    for (std::uint32_t t = s.first; t < s.last; ++t) content += is_content(doc.tokens()[t]);
+    if (!units.empty() && words < min_words) {
+      units.back().last = s.last;  // the previous unit was too short: extend it
+      words += content;
+    } else {
+      units.push_back({s.first, s.last, {}, 0});
+      words = content;
+    }
+  }
+  if (units.size() > 1 && words < min_words) {  // a short last unit joins the one before
+    units[units.size() - 2].last = units.back().last;
+    units.pop_back();
+  }
+  return units;
+}
+
+// Term ids shared by both documents' units; weights are tf * isf, the inverse
+// frequency over the sentences of both documents (Sanchez-Perez et al.).
+void weigh_terms(const Document& page, std::vector<Unit>& page_units, const Document& source,
+                 std::vector<Unit>& source_units) {
+  std::unordered_map<std::uint64_t, std::uint32_t> ids;
+  std::vector<std::uint32_t> unit_frequency;
+  auto collect = [&](const Document& doc, std::vector<Unit>& units) {
+    for (Unit& u : units) {
+      std::vector<std::uint32_t> terms;
+      for (std::uint32_t t = u.first; t < u.last; ++t) {
+        const Token& tok = doc.tokens()[t];
+        if (!is_content(tok)) continue;
+        auto [it, inserted] = ids.try_emplace(tok.stem, static_cast<std::uint32_t>(ids.size()));
+        if (inserted) unit_frequency.push_back(0);
+        terms.push_back(it->second);
+      }
+      std::sort(terms.begin(), terms.end());
+      for (std::size_t i = 0; i < terms.size();) {
+        std::size_t j = i;
+        while (j < terms.size() && terms[j] == terms[i]) ++j;
+        u.terms.emplace_back(terms[i], static_cast<float>(j - i));
+        ++unit_frequency[terms[i]];
+        i = j;
+      }
+    }
+  };
+  collect(page, page_units);
+  collect(source, source_units);
+  const double total = static_cast<double>(page_units.size() + source_units.size());
+  auto weigh = [&](std::vector<Unit>& units) {
+    for (Unit& u : units) {
+      double sum = 0;
+      for (auto& [id, w] : u.terms) {
+        w = static_cast<float>(w * std::log(total / unit_frequency[id]));
+        sum += static_cast<double>(w) * w;
+      }
+      u.norm = std::sqrt(sum);
+    }
+  };
+  weigh(page_units);
+  weigh(source_units);
+}
+
+struct Seed {
+  std::uint32_t page;    // unit index
+  std::uint32_t source;  // unit index
+};
+
+std::vector<Seed> find_seeds(const std::vector<Unit>& page_units, const std::vector<Unit>& source_units,
+                             std::size_t term_count, const SentenceAlignOptions& options) {
+  std::vector<std::vector<std::pair<std::uint32_t, float>>> postings(term_count);
+  for (std::uint32_t j = 0; j < source_units.size(); ++j)
+    for (const auto& [id, w] : source_units[j].terms) postings[id].emplace_back(j, w);
+  std::vector<double> dot(source_units.size(), 0);
+  std::vector<std::uint32_t> shared(source_units.size(), 0);
+  std::vector<std::uint32_t> touched;
+  std::vector<Seed> seeds;
+  for (std::uint32_t i = 0; i < page_units.size(); ++i) {
+    const Unit& p = page_units[i];
+    for (const auto& [id, w] : p.terms)
+      for (const auto& [j, sw] : postings[id]) {
+        if (shared[j] == 0) touched.push_back(j);
+        dot[j] += static_cast<double>(w) * sw;
+        ++shared[j];
+      }
+    for (std::uint32_t j : touched) {
+      const Unit& s = source_units[j];
+      const double cosine = (p.norm > 0 && s.norm > 0) ? dot[j] / (p.norm * s.norm) : 0;
+      const double dice = 2.0 * shared[j] / static_cast<double>(p.terms.size() + s.terms.size());
+      if (cosine > options.min_cosine && dice > options.min_dice) seeds.push_back({i, j});
+      dot[j] = 0;
+      shared[j] = 0;
+    }
+    touched.clear();
+  }
+  return seeds;
+}
+
+// Splits seeds where consecutive ones (ordered on one side) are more than
+// `gap` units apart, alternating sides until no group splits further.
+// `barriers` counts, per page unit, the units before it that other evidence
+// explains (prefix sums): a passage never spans one.
+void cluster(std::vector<Seed> seeds, std::uint32_t page_gap, std::uint32_t source_gap, bool by_page,
+             bool split_before, const std::vector<std::uint32_t>& barriers, std::vector<std::vector<Seed>>& out) {
+  auto side = [&](const Seed& s) { return by_page ? s.page : s.source; };
+  std::sort(seeds.begin(), seeds.end(), [&](const Seed& a, const Seed& b) {
+    return side(a) != side(b) ? side(a) < side(b) : (by_page ? a.source < b.source : a.page < b.page);
+  });
+  const std::uint32_t gap = by_page ? page_gap : source_gap;
+  std::vector<std::vector<Seed>> groups(1);
+  for (std::size_t i = 0; i < seeds.size(); ++i) {
+    if (i > 0 && (side(seeds[i]) > side(seeds[i - 1]) + gap + 1 ||
+                  (by_page && barriers[seeds[i].page] != barriers[seeds[i - 1].page + 1])))
+      groups.emplace_back();
+    groups.back().push_back(seeds[i]);
+  }
+  if (groups.size() == 1 && !split_before) {
+    out.push_back(std::move(groups[0]));  // stable on both sides
+    return;
+  }
+  for (auto& g : groups) cluster(std::move(g), page_gap, source_gap, !by_page, groups.size() > 1, barriers, out);
+}
+
+struct Range {
+  std::uint32_t page_first, page_last, source_first, source_last;  // unit ranges, inclusive
+  std::uint32_t seeds;
+};
+
+Range range_of(const std::vector<Seed>& seeds) {
+  Range r{seeds[0].page, seeds[0].page, seeds[0].source, seeds[0].source, static_cast<std::uint32_t>(seeds.size())};
+  for (const Seed& s : seeds) {
+    r.page_first = std::min(r.page_first, s.page);
+    r.page_last = std::max(r.page_last, s.page);
+    r.source_first = std::min(r.source_first, s.source);
+    r.source_last = std::max(r.source_last, s.source);
+  }
+  return r;
+}
+
+// Cosine of the summed tf-idf vectors of two unit ranges.
+class RangeSimilarity {
+ public:
+  explicit RangeSimilarity(std::size_t term_count) : acc_(term_count, 0) {}
+
+  double operator()(const std::vector<Unit>& page_units, std::uint32_t pf, std::uint32_t pl,
+                    const std::vector<Unit>& source_units, std::uint32_t sf, std::uint32_t sl) {
+    double page_norm = 0, source_norm = 0, dot = 0;
+    for (std::uint32_t i = pf; i <= pl; ++i)
+      for (const auto& [id, w] : page_units[i].terms) {
+        if (acc_[id] == 0) touched_.push_back(id);
+        acc_[id] += w;
+      }
+    for (std::uint32_t id : touched_) page_norm += acc_[id] * acc_[id];
+    // Source sums in a second pass over the same accumulator, kept apart by sign.
+    std::vector<std::pair<std::uint32_t, double>> source_sum;
+    for (std::uint32_t j = sf; j <= sl; ++j)
+      for (const auto& [id, w] : source_units[j].terms) source_sum.emplace_back(id, w);
+    std::sort(source_sum.begin(), source_sum.end());
+    for (std::size_t k = 0; k < source_sum.size();) {
+      double sum = 0;
+      const std::uint32_t id = source_sum[k].first;
+      for (; k < source_sum.size() && source_sum[k].first == id; ++k) sum += source_sum[k].second;
+      source_norm += sum * sum;
+      dot += sum * acc_[id];
+    }
+    for (std::uint32_t id : touched_) acc_[id] = 0;
+    touched_.clear();
+    return (page_norm > 0 && source_norm > 0) ? dot / std::sqrt(page_norm * source_norm) : 0;
+  }
+
+ private:
+  std::vector<double> acc_;
+  std::vector<std::uint32_t> touched_;
+};
+
+// Clusters seeds, then keeps clusters whose two sides are similar as wholes;
+// a cluster that fails is clustered again with a smaller gap.
+void extend(const std::vector<Seed>& seeds, std::uint32_t page_gap, std::uint32_t source_gap,
+            const std::vector<std::uint32_t>& barriers, const std::vector<Unit>& page_units, const std::vector<Unit>& source_units, RangeSimilarity& similarity,
+            const SentenceAlignOptions& options, std::vector<std::pair<Range, double>>& out) {
+  std::vector<std::vector<Seed>> clusters;
+  cluster(seeds, page_gap, source_gap, true, false, barriers, clusters);
+  for (const auto& c : clusters) {
+    const Range r = range_of(c);
+    const double sim =
+        similarity(page_units, r.page_first, r.page_last, source_units, r.source_first, r.source_last);
+    if (sim >= options.min_validation) {
+      out.emplace_back(r, sim);
+    } else if (c.size() > 1 && (page_gap > 0 || source_gap > 0)) {
+      extend(c, page_gap > 0 ? page_gap - 1 : 0, source_gap > 0 ? source_gap - 1 : 0, barriers, page_units,
+             source_units,
+             similarity, options, out);
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<SentenceMatch> align_sentences(const Document& page, const Document& source,
+                                           const SentenceAlignOptions& options,
+                                           const std::vector<std::pair<std::uint32_t, std::uint32_t>>& explained) {
+  std::vector<Unit> page_units = make_units(page, options.min_unit_words);
+  std::vector<Unit> source_units = make_units(source, options.min_unit_words);
+  if (page_units.empty() || source_units.empty()) return {};
+  weigh_terms(page, page_units, source, source_units);
+  std::size_t term_count = 0;
+  for (const auto* units : {&page_units, &source_units})
+    for (const Unit& u : *units)
+      for (const auto& t : u.terms) term_count = std::max<std::size_t>(term_count, t.first + 1);
+
+  std::vector<bool> is_explained(page_units.size(), false);
+  std::vector<std::uint32_t> barriers(page_units.size() + 1, 0);
+  for (std::size_t i = 0; i < page_units.size(); ++i) {
+    for (const auto& [first, last] : explained)
+      if (page_units[i].first < last && first < page_units[i].last) is_explained[i] = true;
+    barriers[i + 1] = barriers[i] + is_explained[i];
+  }
+  std::vector<Seed> seeds = find_seeds(page_units, source_units, term_count, options);
+  seeds.erase(std::remove_if(seeds.begin(), seeds.end(), [&](const Seed& s) { return is_explained[s.page]; }),
+              seeds.end());
+  if (seeds.empty()) return {};
+  RangeSimilarity similarity(term_count);
+
+  auto to_matches = [&](const std::vector<std::pair<Range, double>>& ranges, bool summary) {
+    std::vector<SentenceMatch> out;
+    for (const auto& [r, sim] : ranges)
+      out.push_back({page_units[r.page_first].first, page_units[r.page_last].last, source_units[r.source_first].first,
+                     source_units[r.source_last].last, sim, summary, r.seeds});
+    return out;
+  };
+
+  std::vector<std::pair<Range, double>> normal;
+  extend(seeds, options.max_gap, options.max_gap, barriers, page_units, source_units, similarity, options, normal);
+
+  // A summary: the page side, far shorter, matches sentences spread over a
+  // long stretch of the source. Tried with wide source gaps; kept when the
+  // result does look like one.
+  std::vector<std::pair<Range, double>> wide;
+  extend(seeds, options.max_gap, options.summary_max_gap, barriers, page_units, source_units, similarity, options,
+         wide);
+  std::size_t page_tokens = 0, source_tokens = 0;
+  for (const auto& [r, sim] : wide) {
+    page_tokens += page_units[r.page_last].last - page_units[r.page_first].first;
+    source_tokens += source_units[r.source_last].last - source_units[r.source_first].first;
+  }
+  if (wide.size() <= normal.size() && source_tokens > 0 &&
+      static_cast<double>(page_tokens) < options.summary_max_ratio * static_cast<double>(source_tokens))
+    return to_matches(wide, true);
+  return to_matches(normal, false);
+}
+
+}  // namespace reuselens
