@@ -19,7 +19,8 @@ const char* kMatchUsage =
     "usage: reuselens match [--source FILE]... [--library FILE] [--format json|text] PAGE\n"
     "  --source FILE   a known source (repeatable); reported by FILE as given\n"
     "  --library FILE  a library built with 'reuselens library build'; reported by source id\n"
-    "  --format        json (default): {\"passages\":[...]}, offsets in code points, end exclusive\n"
+    "  --format        json (default): {\"passages\":[...]}, offsets in code points, end exclusive;\n"
+    "                  each passage has kind, score, quoted and its word alignment (see README)\n"
     "                  text: the page with reused passages marked, each beside its source passage\n";
 
 struct Printed {
@@ -31,6 +32,28 @@ Printed codepoints(const Passage& p, const Document& page, const Document& sourc
           source.codepoint_at(p.source_end)};
 }
 
+// The word alignment: one object per step, offsets in code points like the
+// passage's; "page" or "source" is absent for inserted and deleted words.
+std::string alignment_json(const Passage& p, const Document& page, const Document& source) {
+  std::ostringstream out;
+  out << "[";
+  for (std::size_t i = 0; i < p.alignment.size(); ++i) {
+    const AlignmentStep& s = p.alignment[i];
+    out << (i ? "," : "") << "{\"op\":" << json_string(step_name(s.type));
+    if (s.page != AlignmentStep::kNoToken) {
+      const Token& t = page.tokens()[s.page];
+      out << ",\"page\":[" << page.codepoint_at(t.begin) << "," << page.codepoint_at(t.end) << "]";
+    }
+    if (s.source != AlignmentStep::kNoToken) {
+      const Token& t = source.tokens()[s.source];
+      out << ",\"source\":[" << source.codepoint_at(t.begin) << "," << source.codepoint_at(t.end) << "]";
+    }
+    out << "}";
+  }
+  out << "]";
+  return out.str();
+}
+
 void print_json(const std::vector<Passage>& passages, const Library& library, const Document& page) {
   std::ostringstream out;
   out << "{\"passages\":[";
@@ -40,7 +63,8 @@ void print_json(const std::vector<Passage>& passages, const Library& library, co
     out << (i ? "," : "") << "\n  {\"start\":" << c.start << ",\"end\":" << c.end
         << ",\"source\":" << json_string(library.info(p.source).id) << ",\"source_start\":" << c.source_start
         << ",\"source_end\":" << c.source_end << ",\"score\":" << json_number(p.score)
-        << ",\"kind\":" << json_string(kind_name(p.kind)) << "}";
+        << ",\"kind\":" << json_string(kind_name(p.kind)) << ",\"quoted\":" << (p.quoted ? "true" : "false")
+        << ",\"alignment\":" << alignment_json(p, page, library.document(p.source)) << "}";
   }
   out << (passages.empty() ? "" : "\n") << "]}\n";
   std::cout << out.str();

@@ -5,6 +5,7 @@
 
 #include "reuselens/fingerprint.hpp"
 #include "reuselens/normalize.hpp"
+#include "reuselens/quotes.hpp"
 
 namespace reuselens {
 
@@ -338,6 +339,12 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
     }
     joined.push_back(std::move(p));
   }
+
+  const auto page_quotes = quoted_spans(page.text());
+  const auto source_quotes = quoted_spans(source.text());
+  for (Passage& p : joined)
+    p.quoted = inside_quotes(page_quotes, p.page_begin, p.page_end) &&
+               inside_quotes(source_quotes, p.source_begin, p.source_end);
   return joined;
 }
 
@@ -386,6 +393,7 @@ std::vector<Passage> resolve_overlaps(std::vector<Passage> passages, const Docum
     const Document& source = source_of(p.source);
     for (Passage& piece : pieces) {
       piece.source = p.source;
+      piece.quoted = p.quoted;  // a part of a quotation is quoted too
       // A remainder is judged on its own words: the sentence similarity that
       // validated the whole says nothing about a piece of it.
       piece.sentence_seeded = false;

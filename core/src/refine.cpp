@@ -105,10 +105,9 @@ PassageKind classify(const std::vector<AlignmentStep>& steps, std::uint32_t page
   if (exact == page_len && exact == source_len) return PassageKind::kVerbatim;
   const double longer = std::max(page_len, source_len);
   if (page_len < options.summary_ratio * source_len && source_len >= 40) return PassageKind::kSummary;
-  if (exact >= 0.8 * longer) return PassageKind::kEdited;
-  // Word for word: the words changed in place, hardly any added or dropped.
-  if (gaps <= 0.15 * longer && swapped >= gaps) return PassageKind::kSpun;
-  if (exact + swapped >= 0.7 * longer && gaps <= 4) return PassageKind::kEdited;
+  // Word for word: several words changed in place, hardly any added or dropped.
+  if (swapped >= 2 && gaps <= 0.1 * longer && swapped >= 2 * gaps) return PassageKind::kSpun;
+  if (exact >= 0.7 * longer) return PassageKind::kEdited;
   return PassageKind::kParaphrase;
 }
 

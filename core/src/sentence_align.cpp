@@ -42,7 +42,8 @@ std::vector<Unit> make_units(const Document& doc, std::uint32_t min_words) {
 }
 
 // Term ids shared by both documents' units; weights are tf * isf, the inverse
-// frequency over the sentences of both documents (Sanchez-Perez et al.).
+// frequency over the sentences of both documents (Sanchez-Perez et al.),
+// smoothed so a term in every sentence of two one-sentence texts still counts.
 void weigh_terms(const Document& page, std::vector<Unit>& page_units, const Document& source,
                  std::vector<Unit>& source_units) {
   std::unordered_map<std::uint64_t, std::uint32_t> ids;
@@ -74,7 +75,7 @@ void weigh_terms(const Document& page, std::vector<Unit>& page_units, const Docu
     for (Unit& u : units) {
       double sum = 0;
       for (auto& [id, w] : u.terms) {
-        w = static_cast<float>(w * std::log(total / unit_frequency[id]));
+        w = static_cast<float>(w * std::log((total + 1) / unit_frequency[id]));
         sum += static_cast<double>(w) * w;
       }
       u.norm = std::sqrt(sum);
@@ -234,8 +235,13 @@ std::vector<SentenceMatch> align_sentences(const Document& page, const Document&
   std::vector<bool> is_explained(page_units.size(), false);
   std::vector<std::uint32_t> barriers(page_units.size() + 1, 0);
   for (std::size_t i = 0; i < page_units.size(); ++i) {
+    // Explained when copies cover most of it (a copy may begin inside a
+    // restated sentence, from the words it kept).
+    std::uint32_t covered = 0;
     for (const auto& [first, last] : explained)
-      if (page_units[i].first < last && first < page_units[i].last) is_explained[i] = true;
+      if (page_units[i].first < last && first < page_units[i].last)
+        covered += std::min(last, page_units[i].last) - std::max(first, page_units[i].first);
+    is_explained[i] = 2 * covered > page_units[i].last - page_units[i].first;
     barriers[i + 1] = barriers[i] + is_explained[i];
   }
   std::vector<Seed> seeds = find_seeds(page_units, source_units, term_count, options);

@@ -57,7 +57,7 @@ UNICODE_PREFIX = ("\U0001F600\U0001F389 \u65E5\u672C\u8A9E\u306E\u30C6\u30AD\u30
                   "\U0001D518\U0001D52B\U0001D526\U0001D520\U0001D52C\U0001D521\U0001D522 \uFB01 \uFF21\u00A0\n\n")
 UNICODE_SUFFIX = "\n\n\u7D42\u308F\u308A \U0001F642 e\u0301\u0302\n"
 
-PASSAGE_KEYS = {"start", "end", "source", "source_start", "source_end", "score", "kind"}
+PASSAGE_KEYS = {"start", "end", "source", "source_start", "source_end", "score", "kind", "quoted", "alignment"}
 CRASH_MARKERS = ("terminate called", "what():", "Segmentation fault", "Aborted", "core dumped",
                  "AddressSanitizer", "UndefinedBehaviorSanitizer", "runtime error:", "Traceback")
 
@@ -173,6 +173,19 @@ class CliTestCase(unittest.TestCase):
             self.assertIn(type(p["score"]), (int, float), p)
             self.assertGreaterEqual(p["score"], 0, p)
             self.assertLessEqual(p["score"], 1, p)
+            self.assertIn(p["kind"], ("verbatim", "edited", "spun", "paraphrase", "summary"), p)
+            self.assertIs(type(p["quoted"]), bool, p)
+            self.assertIsInstance(p["alignment"], list, p)
+            for step in p["alignment"]:
+                self.assertIn(step["op"], ("exact", "stem", "synonym", "function", "substituted",
+                                           "inserted", "deleted"), step)
+                self.assertEqual("page" in step, step["op"] != "deleted", step)
+                self.assertEqual("source" in step, step["op"] != "inserted", step)
+                if "page" in step:
+                    self.assertTrue(p["start"] <= step["page"][0] < step["page"][1] <= p["end"], step)
+                if "source" in step:
+                    self.assertTrue(p["source_start"] <= step["source"][0] < step["source"][1] <= p["source_end"],
+                                    step)
             # In page order and not overlapping.
             self.assertGreaterEqual(p["start"], previous_end, f"passages out of page order: {text}")
             previous_end = p["end"]
@@ -310,6 +323,26 @@ class SeedsTest(CliTestCase):
                 self.assertTrue(source_text[p["source_start"]:p["source_end"]].startswith(t["source_quote"][:-1]))
         self.assertEqual((60, 293, 542, 776), tuple(self.truth(page, source, 60)[k] for k in
                                                     ("page_start", "page_end", "source_start", "source_end")))
+
+    def test_seed_000_is_spun_word_for_word(self):
+        page, source = seed("000"), seed("001")
+        passages = self.match("--source", source, page)
+        page_text, source_text = read_text(page), read_text(source)
+        t = self.truth(page, source, 166)
+        p = next(p for p in passages if p["start"] <= t["page_start"] < p["end"])
+        self.assertEqual(p["kind"], "spun", p)
+        swaps = {(page_text[s["page"][0]:s["page"][1]], source_text[s["source"][0]:s["source"][1]])
+                 for s in p["alignment"] if s["op"] not in ("exact", "inserted", "deleted")}
+        self.assertIn(("infantry", "military"), swaps)
+        self.assertIn(("pronounced", "said"), swaps)
+        self.assertIn(("critical", "important"), swaps)
+
+    def test_quoted_passage_is_flagged(self):
+        page, source = seed("002"), seed("001")
+        passages = self.match("--source", source, page)
+        self.assertEqual([p["quoted"] for p in passages], [True], passages)
+        page3 = self.match("--source", source, seed("003"))
+        self.assertFalse(next(p for p in page3 if p["start"] == 60)["quoted"])  # quotes only part of it
 
     def test_seed_004_against_001(self):
         page, source = seed("004"), seed("001")

@@ -1,0 +1,100 @@
+#include "reuselens/refine.hpp"
+
+#include "reuselens/align.hpp"
+#include "test_util.hpp"
+
+namespace reuselens {
+namespace {
+
+using test::doc;
+using test::slice;
+
+Passage refine_all(const Document& page, const Document& source) {
+  Passage p;
+  EXPECT_TRUE(refine_passage(p, page, 0, static_cast<std::uint32_t>(page.tokens().size()), source, 0,
+                             static_cast<std::uint32_t>(source.tokens().size()), {}));
+  return p;
+}
+
+std::vector<StepType> ops(const Passage& p) {
+  std::vector<StepType> out;
+  for (const AlignmentStep& s : p.alignment) out.push_back(s.type);
+  return out;
+}
+
+TEST(Relate, ExactStemSynonymFunctionSubstituted) {
+  const Document a = doc("talks the said big banana");
+  const Document b = doc("talk a pronounced large forest");
+  const auto& ta = a.tokens();
+  const auto& tb = b.tokens();
+  EXPECT_EQ(relate(ta[0], ta[0]), StepType::kExact);
+  EXPECT_EQ(relate(ta[0], tb[0]), StepType::kStem);      // talks / talk
+  EXPECT_EQ(relate(ta[1], tb[1]), StepType::kFunction);  // the / a
+  EXPECT_EQ(relate(ta[3], tb[3]), StepType::kSynonym);   // big / large (WordNet)
+  EXPECT_EQ(relate(ta[4], tb[4]), StepType::kSubstituted);
+}
+
+TEST(Refine, SpunSentenceAlignsWordForWord) {
+  // Seed 000 spins 001: military -> infantry, said -> pronounced, very -> really.
+  const Document source = doc("Obama believes that holding military talks with Russia is important and hopes they "
+                              "will take place very shortly, Kerry said on Friday.");
+  const Document page = doc("Obama believes that holding infantry talks with Russia is critical and hopes they "
+                            "will take place really shortly, Kerry pronounced on Friday.");
+  const Passage p = refine_all(page, source);
+  EXPECT_EQ(p.kind, PassageKind::kSpun);
+  ASSERT_EQ(p.alignment.size(), page.tokens().size());  // one for one: nothing inserted or deleted
+  for (const AlignmentStep& s : p.alignment) {
+    ASSERT_NE(s.page, AlignmentStep::kNoToken);
+    ASSERT_NE(s.source, AlignmentStep::kNoToken);
+    EXPECT_EQ(s.page, s.source);
+  }
+  EXPECT_EQ(p.alignment[4].type, StepType::kSubstituted);  // infantry / military
+  EXPECT_EQ(p.matched_tokens, page.tokens().size() - 4);
+  EXPECT_GT(p.score, 0.8);
+  EXPECT_LT(p.score, 1.0);
+}
+
+TEST(Refine, InsertionsAndDeletionsAreSteps) {
+  const Document source = doc("Kerry plans military talks with Russia over Syria");
+  const Document page = doc("Kerry plans military talks with Russian Federation over Syria");
+  const Passage p = refine_all(page, source);
+  EXPECT_EQ(p.kind, PassageKind::kEdited);
+  const auto o = ops(p);
+  EXPECT_EQ(std::count(o.begin(), o.end(), StepType::kInserted), 1);
+  EXPECT_EQ(std::count(o.begin(), o.end(), StepType::kDeleted), 0);
+  EXPECT_EQ(std::count(o.begin(), o.end(), StepType::kExact), 7);
+}
+
+TEST(Refine, VerbatimAndSummaryKinds) {
+  const Document s = doc("The talks will take place very shortly in Geneva.");
+  EXPECT_EQ(refine_all(s, s).kind, PassageKind::kVerbatim);
+  EXPECT_DOUBLE_EQ(refine_all(s, s).score, 1.0);
+  std::string long_source;
+  for (int i = 0; i < 8; ++i) long_source += "Diplomats met in Geneva for talks on Syria and its long war today. ";
+  const Document summary = doc("Diplomats met in Geneva for talks on Syria.");
+  const Document source = doc(long_source);
+  Passage p;
+  RefineOptions whole;  // as sentence seeds give it: the whole source stretch
+  whole.trim_edges = false;
+  ASSERT_TRUE(refine_passage(p, summary, 0, static_cast<std::uint32_t>(summary.tokens().size()), source, 0,
+                             static_cast<std::uint32_t>(source.tokens().size()), {}, whole));
+  EXPECT_EQ(p.kind, PassageKind::kSummary);
+}
+
+TEST(Refine, EdgesWithoutCorrespondenceAreTrimmed) {
+  const Document source = doc("alpha beta gamma delta epsilon zeta eta theta iota kappa");
+  const Document page = doc("xylophone alpha beta gamma delta epsilon zeta eta theta iota kappa quartz");
+  const Passage p = refine_all(page, source);
+  EXPECT_EQ(slice(page, page.tokens()[p.page_first_token].begin, page.tokens()[p.page_last_token - 1].end),
+            "alpha beta gamma delta epsilon zeta eta theta iota kappa");
+}
+
+TEST(Refine, NothingCorrespondingGivesNoPassage) {
+  Passage p;
+  const Document a = doc("alpha beta gamma");
+  const Document b = doc("xylophone quartz zebra");
+  EXPECT_FALSE(refine_passage(p, a, 0, 3, b, 0, 3, {}));
+}
+
+}  // namespace
+}  // namespace reuselens
