@@ -145,8 +145,6 @@ std::vector<Chain> chain_runs(const std::vector<Run>& runs, const AlignOptions& 
   return done;
 }
 
-bool is_space(char32_t cp) { return cp == U' ' || cp == U'\n' || cp == U'\t' || cp == U'\r'; }
-
 bool is_shared_punctuation(char32_t cp) {
   // Sentence punctuation and quotes, not letters, digits or spaces.
   switch (unify_punctuation(cp)) {
@@ -209,7 +207,7 @@ void finalize_passage(Passage& p, const Document& page, const Document& source) 
   while (pe < ptext.size() && se < stext.size()) {
     std::size_t pn = pe, sn = se;
     const char32_t a = decode_utf8(ptext, pn), b = decode_utf8(stext, sn);
-    if (!is_shared_punctuation(a) || unify_punctuation(a) != unify_punctuation(b) || is_space(a)) break;
+    if (!is_shared_punctuation(a) || unify_punctuation(a) != unify_punctuation(b)) break;
     pe = pn;
     se = sn;
   }

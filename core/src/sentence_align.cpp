@@ -147,11 +147,10 @@ void cluster(std::vector<Seed> seeds, std::uint32_t page_gap, std::uint32_t sour
 
 struct Range {
   std::uint32_t page_first, page_last, source_first, source_last;  // unit ranges, inclusive
-  std::uint32_t seeds;
 };
 
 Range range_of(const std::vector<Seed>& seeds) {
-  Range r{seeds[0].page, seeds[0].page, seeds[0].source, seeds[0].source, static_cast<std::uint32_t>(seeds.size())};
+  Range r{seeds[0].page, seeds[0].page, seeds[0].source, seeds[0].source};
   for (const Seed& s : seeds) {
     r.page_first = std::min(r.page_first, s.page);
     r.page_last = std::max(r.page_last, s.page);
@@ -250,11 +249,11 @@ std::vector<SentenceMatch> align_sentences(const Document& page, const Document&
   if (seeds.empty()) return {};
   RangeSimilarity similarity(term_count);
 
-  auto to_matches = [&](const std::vector<std::pair<Range, double>>& ranges, bool summary) {
+  auto to_matches = [&](const std::vector<std::pair<Range, double>>& ranges) {
     std::vector<SentenceMatch> out;
     for (const auto& [r, sim] : ranges)
       out.push_back({page_units[r.page_first].first, page_units[r.page_last].last, source_units[r.source_first].first,
-                     source_units[r.source_last].last, sim, summary, r.seeds});
+                     source_units[r.source_last].last, sim});
     return out;
   };
 
@@ -274,8 +273,8 @@ std::vector<SentenceMatch> align_sentences(const Document& page, const Document&
   }
   if (wide.size() <= normal.size() && source_tokens > 0 &&
       static_cast<double>(page_tokens) < options.summary_max_ratio * static_cast<double>(source_tokens))
-    return to_matches(wide, true);
-  return to_matches(normal, false);
+    return to_matches(wide);
+  return to_matches(normal);
 }
 
 }  // namespace reuselens

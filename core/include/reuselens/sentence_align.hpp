@@ -28,8 +28,6 @@ struct SentenceMatch {
   std::uint32_t page_first = 0, page_last = 0;
   std::uint32_t source_first = 0, source_last = 0;
   double similarity = 0;  // cosine of the two sides
-  bool summary = false;   // found with the summary gaps
-  std::uint32_t seeds = 0;  // similar sentence pairs inside
 };
 
 // Sentences of the page that overlap `explained` (page token ranges already
