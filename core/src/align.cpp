@@ -242,6 +242,21 @@ bool is_dense_copy(const Passage& p) {
   return p.matched_tokens >= 0.8 * longer;
 }
 
+// Widens a passage's source side to the whole source: the words outside it
+// become deleted steps, so the alignment still covers both ranges.
+void cover_whole_source(Passage& p, std::uint32_t source_words) {
+  std::vector<AlignmentStep> steps;
+  steps.reserve(p.alignment.size() + source_words - (p.source_last_token - p.source_first_token));
+  for (std::uint32_t t = 0; t < p.source_first_token; ++t)
+    steps.push_back({AlignmentStep::kNoToken, t, StepType::kDeleted});
+  steps.insert(steps.end(), p.alignment.begin(), p.alignment.end());
+  for (std::uint32_t t = p.source_last_token; t < source_words; ++t)
+    steps.push_back({AlignmentStep::kNoToken, t, StepType::kDeleted});
+  p.alignment = std::move(steps);
+  p.source_first_token = 0;
+  p.source_last_token = source_words;
+}
+
 }  // namespace
 
 std::vector<Passage> align(const Document& page, const Document& source, const AlignOptions& options) {
@@ -337,6 +352,44 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
     }
     joined.push_back(std::move(p));
   }
+
+  // 4. Summaries of the whole source: passages close together on the page
+  // whose source sides spread over much of a far longer source are one
+  // summary of it (its pieces may look copied, spun or paraphrased).
+  const auto source_words = static_cast<std::uint32_t>(source.tokens().size());
+  std::vector<Passage> scoped;
+  for (std::size_t first = 0; first < joined.size();) {
+    std::size_t last = first + 1;
+    std::uint32_t source_first = joined[first].source_first_token, source_last = joined[first].source_last_token;
+    while (options.summary_join_gap > 0 && last < joined.size() &&
+           joined[last].page_first_token <= joined[last - 1].page_last_token + options.summary_join_gap) {
+      source_first = std::min(source_first, joined[last].source_first_token);
+      source_last = std::max(source_last, joined[last].source_last_token);
+      ++last;
+    }
+    const std::uint32_t page_span = joined[last - 1].page_last_token - joined[first].page_first_token;
+    const std::uint32_t source_span = source_last - source_first;
+    Passage whole;
+    bool summary = source_words >= options.summary_document_words &&
+                   source_span >= options.summary_document_share * source_words &&
+                   page_span < options.summary_document_ratio * source_words;
+    if (summary) {
+      Candidate c{joined[first].page_first_token, joined[last - 1].page_last_token, source_first, source_last, {},
+                  true};
+      for (std::size_t i = first; i < last; ++i)
+        c.anchors.insert(c.anchors.end(), joined[i].runs.begin(), joined[i].runs.end());
+      summary = refine_candidate(std::move(c), whole) && whole.kind == PassageKind::kSummary;
+    }
+    if (summary) {
+      cover_whole_source(whole, source_words);
+      finalize_passage(whole, page, source);
+      scoped.push_back(std::move(whole));
+    } else {
+      for (std::size_t i = first; i < last; ++i) scoped.push_back(std::move(joined[i]));
+    }
+    first = last;
+  }
+  joined = std::move(scoped);
 
   const auto page_quotes = quoted_spans(page.text());
   const auto source_quotes = quoted_spans(source.text());

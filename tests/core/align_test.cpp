@@ -125,6 +125,65 @@ TEST(Align, ChineseTextMatchesCharacterByCharacter) {
   EXPECT_NE(slice(page, passages[0].page_begin, passages[0].page_end).find("俄罗斯正在叙利亚"), std::string::npos);
 }
 
+// Sentences of made-up words, none shared between sentences: sentence i of
+// `tag` is always the same.
+std::string invented_sentence(int i, const std::string& tag, int words = 20) {
+  std::string s;
+  for (int w = 0; w < words; ++w) {
+    s += (w ? " " : "") + tag + "q" + std::to_string(i) + "x" + std::to_string(w);
+  }
+  return s + ".";
+}
+
+std::string invented_text(int sentences, const std::string& tag) {
+  std::string s;
+  for (int i = 0; i < sentences; ++i) s += invented_sentence(i, tag) + " ";
+  return s;
+}
+
+// A page paragraph that echoes three of an article's sentences.
+std::string echo_of(int a, int b, int c) {
+  return invented_sentence(a, "src") + " " + invented_sentence(b, "src") + " " + invented_sentence(c, "src");
+}
+
+TEST(Align, SummaryOfMostOfAnArticleCoversTheWholeArticle) {
+  const Document source = doc(invented_text(40, "src"));  // 800 words
+  const Document page = doc(invented_text(10, "pre") + echo_of(1, 20, 38) + " " + invented_text(10, "post"));
+  const auto passages = align(page, source, AlignOptions::pan());
+  ASSERT_EQ(passages.size(), 1u);
+  const Passage& p = passages[0];
+  EXPECT_EQ(p.kind, PassageKind::kSummary);
+  EXPECT_EQ(slice(page, p.page_begin, p.page_end), echo_of(1, 20, 38));
+  EXPECT_EQ(p.source_first_token, 0u);
+  EXPECT_EQ(p.source_last_token, source.tokens().size());
+  EXPECT_EQ(p.source_begin, 0u);
+  // The alignment still covers both sides, the rest of the article deleted.
+  EXPECT_EQ(p.alignment.front().source, 0u);
+  EXPECT_EQ(p.alignment.front().type, StepType::kDeleted);
+  EXPECT_EQ(p.alignment.back().source, source.tokens().size() - 1);
+  EXPECT_EQ(p.alignment.back().type, StepType::kDeleted);
+}
+
+TEST(Align, SentencesFromAcrossAShortTextStayCopies) {
+  // 280 words: not an article; its sentences stay verbatim copies (out of
+  // source order, so the PAN profile does not join them either).
+  const Document source = doc(invented_text(14, "src"));
+  const Document page = doc(invented_text(10, "pre") + echo_of(7, 0, 13) + " " + invented_text(10, "post"));
+  const auto passages = align(page, source, AlignOptions::pan());
+  ASSERT_EQ(passages.size(), 3u);
+  for (const Passage& p : passages) EXPECT_EQ(p.kind, PassageKind::kVerbatim);
+}
+
+TEST(Align, NewsProfileKeepsStitchedSentencesApart) {
+  // An aggregator stitching sentences from all over an article: three copies,
+  // not one summary.
+  const Document source = doc(invented_text(40, "src"));
+  const Document page = doc(invented_text(10, "pre") + echo_of(1, 20, 38) + " " + invented_text(10, "post"));
+  const auto passages = align(page, source);
+  ASSERT_EQ(passages.size(), 3u);
+  for (const Passage& p : passages) EXPECT_EQ(p.kind, PassageKind::kVerbatim);
+}
+
 // A hand-made passage: one exact run.
 Passage passage_of(const Run& run, const Document& page, const Document& source) {
   Passage p;
