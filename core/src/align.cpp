@@ -215,8 +215,37 @@ void finalize_passage(Passage& p, const Document& page, const Document& source) 
   p.source_end = static_cast<std::uint32_t>(se);
 }
 
+namespace {
+
+// Content words both ranges share, in any order (multiset intersection of stems): a
+// monotone alignment undercounts a passage whose words were shuffled.
+std::uint32_t shared_stems(const Passage& p, const Document& page, const Document& source) {
+  auto stems = [](const Document& d, std::uint32_t first, std::uint32_t last) {
+    std::vector<std::uint64_t> v;
+    v.reserve(last - first);
+    for (std::uint32_t i = first; i < last; ++i)
+      if (!(d.tokens()[i].flags & kTokenStopword)) v.push_back(d.tokens()[i].stem);
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  const auto a = stems(page, p.page_first_token, p.page_last_token);
+  const auto b = stems(source, p.source_first_token, p.source_last_token);
+  std::uint32_t n = 0;
+  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] < b[j]) ++i;
+    else if (b[j] < a[i]) ++j;
+    else { ++n; ++i; ++j; }
+  }
+  return n;
+}
+
+}  // namespace
+
 bool passes_thresholds(const Passage& p, const Document& page, const Document& source, const AlignOptions& options) {
-  const std::uint32_t similar = similar_tokens(p);
+  // A sentence-seeded passage was validated as a whole: count its shared
+  // words even where they moved.
+  const std::uint32_t similar =
+      p.sentence_seeded ? std::max(similar_tokens(p), shared_stems(p, page, source)) : similar_tokens(p);
   if (similar < (p.sentence_seeded ? options.min_sentence_tokens : options.min_matched_tokens)) return false;
   const double page_len = p.page_last_token - p.page_first_token;
   const double source_len = p.source_last_token - p.source_first_token;
@@ -242,19 +271,46 @@ bool is_dense_copy(const Passage& p) {
   return p.matched_tokens >= 0.8 * longer;
 }
 
-// Widens a passage's source side to the whole source: the words outside it
-// become deleted steps, so the alignment still covers both ranges.
-void cover_whole_source(Passage& p, std::uint32_t source_words) {
+// The narrowest window holding 80% of the positions.
+std::uint32_t core_spread(std::vector<std::uint32_t> positions) {
+  if (positions.empty()) return 0;
+  std::sort(positions.begin(), positions.end());
+  const std::size_t k = (positions.size() * 4 + 4) / 5;  // ceil(0.8 n)
+  std::uint32_t best = positions.back() - positions.front() + 1;
+  for (std::size_t i = 0; i + k <= positions.size(); ++i)
+    best = std::min(best, positions[i + k - 1] - positions[i] + 1);
+  return best;
+}
+
+// Widens a passage's source side to [first, last): the added words become
+// deleted steps, so the alignment still covers both ranges.
+void widen_source(Passage& p, std::uint32_t first, std::uint32_t last) {
   std::vector<AlignmentStep> steps;
-  steps.reserve(p.alignment.size() + source_words - (p.source_last_token - p.source_first_token));
-  for (std::uint32_t t = 0; t < p.source_first_token; ++t)
+  steps.reserve(p.alignment.size() + (p.source_first_token - first) + (last - p.source_last_token));
+  for (std::uint32_t t = first; t < p.source_first_token; ++t)
     steps.push_back({AlignmentStep::kNoToken, t, StepType::kDeleted});
   steps.insert(steps.end(), p.alignment.begin(), p.alignment.end());
-  for (std::uint32_t t = p.source_last_token; t < source_words; ++t)
+  for (std::uint32_t t = p.source_last_token; t < last; ++t)
     steps.push_back({AlignmentStep::kNoToken, t, StepType::kDeleted});
   p.alignment = std::move(steps);
-  p.source_first_token = 0;
-  p.source_last_token = source_words;
+  p.source_first_token = first;
+  p.source_last_token = last;
+}
+
+// Widens a passage's source side to the sentences it starts and ends in, when
+// that adds at most `max_words` words at each end.
+void snap_source_to_sentences(Passage& p, const Document& source, std::uint32_t max_words) {
+  const auto& sentences = source.tokenized().sentences;
+  auto sentence_of = [&](std::uint32_t token) {
+    auto it = std::upper_bound(sentences.begin(), sentences.end(), token,
+                               [](std::uint32_t t, const Sentence& s) { return t < s.first; });
+    return it == sentences.begin() ? Sentence{token, token + 1} : *(it - 1);
+  };
+  const Sentence head = sentence_of(p.source_first_token), tail = sentence_of(p.source_last_token - 1);
+  const std::uint32_t first = p.source_first_token - head.first <= max_words ? head.first : p.source_first_token;
+  const std::uint32_t last =
+      tail.last >= p.source_last_token && tail.last - p.source_last_token <= max_words ? tail.last : p.source_last_token;
+  widen_source(p, first, last);
 }
 
 }  // namespace
@@ -266,6 +322,11 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
                         monotone_anchors(std::move(c.anchors)), options.refine))
       return false;
     p.sentence_seeded = c.from_sentences;
+    // Similar sentences were matched as wholes; a monotone word alignment
+    // covers only part of them when their words moved.
+    if (c.from_sentences && !options.refine.trim_edges)
+      widen_source(p, std::min(p.source_first_token, c.source_first), std::max(p.source_last_token, c.source_last));
+    if (options.snap_source_words > 0 && !is_dense_copy(p)) snap_source_to_sentences(p, source, options.snap_source_words);
     finalize_passage(p, page, source);
     return passes_thresholds(p, page, source, options);
   };
@@ -333,18 +394,31 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
     if (!joined.empty() && options.join_gap > 0) {
       Passage& prev = joined.back();
       const bool near_on_page = p.page_first_token <= prev.page_last_token + options.join_gap;
-      // In order on the source side too (a shuffled page or a repeated copy
-      // stays several passages), with a little overlap allowed.
-      const bool near_in_source = p.source_first_token + options.seed_ngram >= prev.source_last_token &&
-                                  p.source_first_token <= prev.source_last_token + options.join_source_gap;
+      // Near on the source side too, with a little overlap allowed (a repeated
+      // copy stays several passages), and in either order unless both are
+      // verbatim (an obfuscated passage may swap its halves; verbatim copies
+      // side by side are separate copies).
+      const bool after = p.source_first_token + options.seed_ngram >= prev.source_last_token &&
+                         p.source_first_token <= prev.source_last_token + options.join_source_gap;
+      const bool before = (prev.kind != PassageKind::kVerbatim || p.kind != PassageKind::kVerbatim) &&
+                          prev.source_first_token + options.seed_ngram >= p.source_last_token &&
+                          prev.source_first_token <= p.source_last_token + options.join_source_gap;
+      const bool near_in_source = after || before;
       if (near_on_page && near_in_source) {
         Candidate c{prev.page_first_token, std::max(prev.page_last_token, p.page_last_token),
                     std::min(prev.source_first_token, p.source_first_token),
                     std::max(prev.source_last_token, p.source_last_token), prev.runs,
-                    prev.sentence_seeded || p.sentence_seeded};
+                    // swapped pieces passed on their own; a monotone alignment
+                    // of both cannot be dense
+                    prev.sentence_seeded || p.sentence_seeded || !after};
         c.anchors.insert(c.anchors.end(), p.runs.begin(), p.runs.end());
         Passage both;
         if (refine_candidate(std::move(c), both)) {
+          // The word alignment is monotone: where the pieces swapped places it
+          // follows one of them, and the other's source words stay in range.
+          widen_source(both, std::min({both.source_first_token, prev.source_first_token, p.source_first_token}),
+                       std::max({both.source_last_token, prev.source_last_token, p.source_last_token}));
+          finalize_passage(both, page, source);
           prev = std::move(both);
           continue;
         }
@@ -368,10 +442,23 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
       ++last;
     }
     const std::uint32_t page_span = joined[last - 1].page_last_token - joined[first].page_first_token;
-    const std::uint32_t source_span = source_last - source_first;
+    // Verbatim copies side by side are copies (PAN pastes cases next to each
+    // other): a summary is mostly rewritten.
+    std::uint32_t copied_words = 0;
+    for (std::size_t i = first; i < last; ++i)
+      if (joined[i].kind == PassageKind::kVerbatim)
+        copied_words += joined[i].page_last_token - joined[i].page_first_token;
+    // How far the corresponding source words spread: a few stray matches far
+    // away do not make a passage with a compact source a summary.
+    std::vector<std::uint32_t> matched_in_source;
+    for (std::size_t i = first; i < last; ++i)
+      for (const AlignmentStep& step : joined[i].alignment)
+        if (step.page != AlignmentStep::kNoToken && step.source != AlignmentStep::kNoToken &&
+            (step.type == StepType::kExact || step.type == StepType::kStem || step.type == StepType::kSynonym))
+          matched_in_source.push_back(step.source);
     Passage whole;
-    bool summary = source_words >= options.summary_document_words &&
-                   source_span >= options.summary_document_share * source_words &&
+    bool summary = source_words >= options.summary_document_words && copied_words < 0.5 * page_span &&
+                   core_spread(std::move(matched_in_source)) >= options.summary_document_share * source_words &&
                    page_span < options.summary_document_ratio * source_words;
     if (summary) {
       Candidate c{joined[first].page_first_token, joined[last - 1].page_last_token, source_first, source_last, {},
@@ -381,7 +468,7 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
       summary = refine_candidate(std::move(c), whole) && whole.kind == PassageKind::kSummary;
     }
     if (summary) {
-      cover_whole_source(whole, source_words);
+      widen_source(whole, 0, source_words);
       finalize_passage(whole, page, source);
       scoped.push_back(std::move(whole));
     } else {

@@ -178,6 +178,12 @@ bool summarize_alignment(Passage& p, const RefineOptions& options) {
     while (end > begin && !corresponds(steps[end - 1].type)) --end;
     steps.erase(steps.begin() + static_cast<std::ptrdiff_t>(end), steps.end());
     steps.erase(steps.begin(), steps.begin() + static_cast<std::ptrdiff_t>(begin));
+  } else {
+    std::size_t begin = 0, end = steps.size();
+    while (begin < end && steps[begin].type == StepType::kDeleted) ++begin;
+    while (end > begin && steps[end - 1].type == StepType::kDeleted) --end;
+    steps.erase(steps.begin() + static_cast<std::ptrdiff_t>(end), steps.end());
+    steps.erase(steps.begin(), steps.begin() + static_cast<std::ptrdiff_t>(begin));
   }
   p.page_first_token = p.source_first_token = AlignmentStep::kNoToken;
   p.page_last_token = p.source_last_token = 0;

@@ -125,11 +125,16 @@ TEST(Align, ChineseTextMatchesCharacterByCharacter) {
   EXPECT_NE(slice(page, passages[0].page_begin, passages[0].page_end).find("俄罗斯正在叙利亚"), std::string::npos);
 }
 
+std::string replace_word(std::string text, const std::string& from, const std::string& to) {
+  return text.replace(text.find(from), from.size(), to);
+}
+
 // Sentences of made-up words, none shared between sentences: sentence i of
 // `tag` is always the same.
-std::string invented_sentence(int i, const std::string& tag, int words = 20) {
+std::string invented_sentence(int i, const std::string& tag, int words = 30, bool condensed = false) {
   std::string s;
   for (int w = 0; w < words; ++w) {
+    if (condensed && w % 4 == 3 && w < 24) continue;  // a summary drops words
     s += (w ? " " : "") + tag + "q" + std::to_string(i) + "x" + std::to_string(w);
   }
   return s + ".";
@@ -141,19 +146,22 @@ std::string invented_text(int sentences, const std::string& tag) {
   return s;
 }
 
-// A page paragraph that echoes three of an article's sentences.
-std::string echo_of(int a, int b, int c) {
-  return invented_sentence(a, "src") + " " + invented_sentence(b, "src") + " " + invented_sentence(c, "src");
+// A page paragraph that echoes three of an article's sentences, whole or
+// condensed.
+std::string echo_of(int a, int b, int c, bool condensed = false) {
+  return invented_sentence(a, "src", 30, condensed) + " " + invented_sentence(b, "src", 30, condensed) + " " +
+         invented_sentence(c, "src", 30, condensed);
 }
 
 TEST(Align, SummaryOfMostOfAnArticleCoversTheWholeArticle) {
-  const Document source = doc(invented_text(40, "src"));  // 800 words
-  const Document page = doc(invented_text(10, "pre") + echo_of(1, 20, 38) + " " + invented_text(10, "post"));
+  const Document source = doc(invented_text(40, "src"));  // 1200 words
+  const Document page =
+      doc(invented_text(10, "pre") + echo_of(1, 20, 38, true) + " " + invented_text(10, "post"));
   const auto passages = align(page, source, AlignOptions::pan());
   ASSERT_EQ(passages.size(), 1u);
   const Passage& p = passages[0];
   EXPECT_EQ(p.kind, PassageKind::kSummary);
-  EXPECT_EQ(slice(page, p.page_begin, p.page_end), echo_of(1, 20, 38));
+  EXPECT_EQ(slice(page, p.page_begin, p.page_end), echo_of(1, 20, 38, true));
   EXPECT_EQ(p.source_first_token, 0u);
   EXPECT_EQ(p.source_last_token, source.tokens().size());
   EXPECT_EQ(p.source_begin, 0u);
@@ -165,10 +173,10 @@ TEST(Align, SummaryOfMostOfAnArticleCoversTheWholeArticle) {
 }
 
 TEST(Align, SentencesFromAcrossAShortTextStayCopies) {
-  // 280 words: not an article; its sentences stay verbatim copies (out of
+  // 270 words: not an article; its sentences stay verbatim copies (out of
   // source order, so the PAN profile does not join them either).
-  const Document source = doc(invented_text(14, "src"));
-  const Document page = doc(invented_text(10, "pre") + echo_of(7, 0, 13) + " " + invented_text(10, "post"));
+  const Document source = doc(invented_text(9, "src"));
+  const Document page = doc(invented_text(10, "pre") + echo_of(4, 0, 8) + " " + invented_text(10, "post"));
   const auto passages = align(page, source, AlignOptions::pan());
   ASSERT_EQ(passages.size(), 3u);
   for (const Passage& p : passages) EXPECT_EQ(p.kind, PassageKind::kVerbatim);
@@ -182,6 +190,23 @@ TEST(Align, NewsProfileKeepsStitchedSentencesApart) {
   const auto passages = align(page, source);
   ASSERT_EQ(passages.size(), 3u);
   for (const Passage& p : passages) EXPECT_EQ(p.kind, PassageKind::kVerbatim);
+}
+
+TEST(Align, PanProfileJoinsTheSwappedHalvesOfAnEditedPassage) {
+  // Two sentences, each long enough for PAN's 150 characters, copied with an
+  // edit each and in swapped order.
+  const std::string first = invented_sentence(0, "mid"), second = invented_sentence(1, "mid");
+  const std::string first_edited = replace_word(first, "midq0x15", "changed");
+  const std::string second_edited = replace_word(second, "midq1x15", "altered");
+  const Document source = doc(invented_text(5, "pre") + first + " " + second + " " + invented_text(5, "post"));
+  const Document page =
+      doc(invented_text(5, "other") + second_edited + " " + first_edited + " " + invented_text(5, "end"));
+  const auto pan = align(page, source, AlignOptions::pan());
+  ASSERT_EQ(pan.size(), 1u);
+  EXPECT_EQ(slice(page, pan[0].page_begin, pan[0].page_end), second_edited + " " + first_edited);
+  EXPECT_EQ(slice(source, pan[0].source_begin, pan[0].source_end), first + " " + second);
+  // News reuse is reported sentence by sentence.
+  EXPECT_GE(align(page, source).size(), 2u);
 }
 
 // A hand-made passage: one exact run.

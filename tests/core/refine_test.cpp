@@ -69,9 +69,10 @@ TEST(Refine, VerbatimAndSummaryKinds) {
   const Document s = doc("The talks will take place very shortly in Geneva.");
   EXPECT_EQ(refine_all(s, s).kind, PassageKind::kVerbatim);
   EXPECT_DOUBLE_EQ(refine_all(s, s).score, 1.0);
-  std::string long_source;
-  for (int i = 0; i < 8; ++i) long_source += "Diplomats met in Geneva for talks on Syria and its long war today. ";
-  const Document summary = doc("Diplomats met in Geneva for talks on Syria.");
+  std::string long_source = "Diplomats met in Geneva for talks on Syria. ";
+  for (int i = 0; i < 6; ++i) long_source += "Filler sentence number " + std::to_string(i) + " says nothing new. ";
+  long_source += "The long war went on today.";
+  const Document summary = doc("Diplomats met in Geneva for talks on Syria; the long war went on today.");
   const Document source = doc(long_source);
   Passage p;
   RefineOptions whole;  // as sentence seeds give it: the whole source stretch
@@ -79,6 +80,12 @@ TEST(Refine, VerbatimAndSummaryKinds) {
   ASSERT_TRUE(refine_passage(p, summary, 0, static_cast<std::uint32_t>(summary.tokens().size()), source, 0,
                              static_cast<std::uint32_t>(source.tokens().size()), {}, whole));
   EXPECT_EQ(p.kind, PassageKind::kSummary);
+  // Source words past the last correspondence are not part of it.
+  Passage extra;
+  const Document longer = doc(long_source + " Nothing else happened after that at all in the city.");
+  ASSERT_TRUE(refine_passage(extra, summary, 0, static_cast<std::uint32_t>(summary.tokens().size()), longer, 0,
+                             static_cast<std::uint32_t>(longer.tokens().size()), {}, whole));
+  EXPECT_EQ(extra.source_last_token, p.source_last_token);
 }
 
 TEST(Refine, EdgesWithoutCorrespondenceAreTrimmed) {

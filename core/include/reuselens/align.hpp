@@ -27,17 +27,22 @@ struct AlignOptions {
   // case found in pieces as worse than one found whole.
   std::size_t join_gap = 0;
   std::size_t join_source_gap = 100;
-  // A summary whose source side spans at least this share of the source's
-  // words condenses the whole text: its source side becomes the whole source
-  // (a reader wants "this paragraph summarizes that article", not the stretch
-  // between the first and last sentence it happens to echo).
-  double summary_document_share = 0.3;
+  // A summary whose corresponding source words spread over at least this
+  // share of the source (80% of them in a window this wide) condenses the
+  // whole text: its source side becomes the whole source (a reader wants "this
+  // paragraph summarizes that article", not the stretch between the first and
+  // last sentence it happens to echo).
+  double summary_document_share = 0.2;
   double summary_document_ratio = 0.3;  // and the page side is at most this share of the source
   std::size_t summary_document_words = 300;  // and the source is an article, not a paragraph
   // Passages within this many page tokens of each other are judged together
   // as one summary (0: each alone). News pages stitch sentences from all over
   // an article, so only the PAN profile groups them.
   std::size_t summary_join_gap = 0;
+  // A passage's source side is widened to the sentences it starts and ends
+  // in when that adds at most this many words at an end (0: never). PAN's
+  // cases are whole sentences on both sides.
+  std::size_t snap_source_words = 0;
   // Sentence-level seeds (paraphrase, spun, summary); off: n-grams only.
   bool sentences = true;
   SentenceAlignOptions sentence;
@@ -54,6 +59,7 @@ struct AlignOptions {
     o.refine.edge_window = 0;
     o.join_gap = 25;
     o.summary_join_gap = 30;
+    o.snap_source_words = 20;
     return o;
   }
 };

@@ -13,7 +13,8 @@ namespace reuselens {
 struct RefineOptions {
   // Drop unmatched words at both ends, so a passage starts and ends on a word
   // that corresponds to the source. PAN's cases are whole sentences, so its
-  // profile keeps them.
+  // profile keeps the page's; source words beyond the first and last
+  // correspondence are dropped either way.
   bool trim_edges = true;
   // Ends where fewer than edge_density of edge_window page words correspond
   // are cut (0: off).
