@@ -140,7 +140,7 @@ StepType relate(const Token& a, const Token& b) {
   if (a.key == b.key) return StepType::kExact;
   if (a.stem == b.stem) return StepType::kStem;
   if (share_synonym_class(a.synonyms, b.synonyms)) return StepType::kSynonym;
-  if ((a.flags & kTokenStopword) && (b.flags & kTokenStopword)) return StepType::kFunction;
+  if (a.function_classes & b.function_classes) return StepType::kFunction;
   return StepType::kSubstituted;
 }
 

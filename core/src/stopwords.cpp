@@ -1,4 +1,5 @@
-// English function words: too common to seed a match on their own.
+// English function words: too common to seed a match on their own, and the
+// classes of them that stand in for each other.
 #include <algorithm>
 #include <iterator>
 #include <string_view>
@@ -31,6 +32,33 @@ bool is_stopword(std::string_view word) {
     return copy;
   }();
   return std::binary_search(sorted.begin(), sorted.end(), word);
+}
+
+std::uint8_t function_word_classes(std::string_view word) {
+  // Spinners and paraphrasers swap words within a class (the/a, which/that,
+  // at/during, but/though); one function word for an unrelated one (the/but)
+  // is a substitution like any other.
+  static constexpr std::string_view kClasses[] = {
+      "a an the this that these those",
+      "which that who whom whose",
+      "at during in on within over through throughout while",
+      "but though although yet while whereas",
+      "to towards toward into onto unto",
+      "because since as for if whether",
+      "is are was were be been being am",
+      "will would shall should can could may might must",
+  };
+  std::uint8_t classes = 0;
+  for (std::size_t c = 0; c < std::size(kClasses); ++c) {
+    std::string_view list = kClasses[c];
+    while (!list.empty()) {
+      const std::size_t space = list.find(' ');
+      if (list.substr(0, space) == word) classes |= static_cast<std::uint8_t>(1u << c);
+      if (space == std::string_view::npos) break;
+      list.remove_prefix(space + 1);
+    }
+  }
+  return classes;
 }
 
 }  // namespace reuselens

@@ -228,7 +228,10 @@ TokenizedText tokenize(std::string_view text) {
     } else {
       const std::string stem = stem_word(norm);
       t.stem = hash_bytes(stem);
-      if (is_stopword(norm)) t.flags |= kTokenStopword;
+      if (is_stopword(norm)) {
+        t.flags |= kTokenStopword;
+        t.function_classes = function_word_classes(norm);
+      }
       else t.synonyms = synonym_entry(stem);  // 0 for words not in WordNet, and non-English words
     }
     if (is_upper(p.cp)) t.flags |= kTokenCapitalized;

@@ -34,6 +34,19 @@ TEST(Relate, ExactStemSynonymFunctionSubstituted) {
   EXPECT_EQ(relate(ta[4], tb[4]), StepType::kSubstituted);
 }
 
+TEST(Relate, FunctionWordsStandInOnlyWithinTheirClass) {
+  const Document a = doc("which at but the the is");
+  const Document b = doc("that during though a but will");
+  const auto& ta = a.tokens();
+  const auto& tb = b.tokens();
+  EXPECT_EQ(relate(ta[0], tb[0]), StepType::kFunction);     // which / that
+  EXPECT_EQ(relate(ta[1], tb[1]), StepType::kFunction);     // at / during
+  EXPECT_EQ(relate(ta[2], tb[2]), StepType::kFunction);     // but / though
+  EXPECT_EQ(relate(ta[3], tb[3]), StepType::kFunction);     // the / a
+  EXPECT_EQ(relate(ta[4], tb[4]), StepType::kSubstituted);  // the / but: unrelated
+  EXPECT_EQ(relate(ta[5], tb[5]), StepType::kSubstituted);  // is / will
+}
+
 TEST(Refine, SpunSentenceAlignsWordForWord) {
   // Seed 000 spins 001: military -> infantry, said -> pronounced, very -> really.
   const Document source = doc("Obama believes that holding military talks with Russia is important and hopes they "

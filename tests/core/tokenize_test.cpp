@@ -54,6 +54,17 @@ TEST(Tokenize, EmptyAndPunctuationOnlyTexts) {
   EXPECT_TRUE(t.sentences.empty());
 }
 
+TEST(Tokenize, FunctionWordClasses) {
+  EXPECT_EQ(function_word_classes("the") & function_word_classes("a"), function_word_classes("a"));
+  EXPECT_NE(function_word_classes("that") & function_word_classes("which"), 0);
+  EXPECT_NE(function_word_classes("that") & function_word_classes("this"), 0);  // in two classes
+  EXPECT_EQ(function_word_classes("the") & function_word_classes("which"), 0);
+  EXPECT_EQ(function_word_classes("banana"), 0);
+  const auto tokens = tokenize("The talks").tokens;
+  EXPECT_EQ(tokens[0].function_classes, function_word_classes("the"));
+  EXPECT_EQ(tokens[1].function_classes, 0);
+}
+
 TEST(Tokenize, ByteRangesPointIntoTheOriginalText) {
   const std::string text = "  \xE2\x80\x9C" "Caf\xC3\xA9" "\xE2\x80\x9D, said \xC3\x89mile\xE2\x80\x94twice!\n\xF0\x9F\x98\x80 ok";
   const TokenizedText t = tokenize(text);

@@ -21,6 +21,7 @@ struct Token {
   std::uint64_t stem = 0;   // hash_bytes(stem_word(normalized)); key for numbers and ideographs
   std::uint32_t synonyms = 0;  // synonym_entry(stem) for English content words, else 0
   std::uint8_t flags = 0;
+  std::uint8_t function_classes = 0;  // function_word_classes(normalized), for stopwords
 };
 
 // A sentence as a half-open range of token indices.
@@ -41,5 +42,12 @@ struct TokenizedText {
 TokenizedText tokenize(std::string_view text);
 
 bool is_stopword(std::string_view normalized_word);
+
+// The classes of function words that stand in for each other (one bit each):
+// articles and demonstratives (the/a/this), relatives (which/that/who),
+// prepositions of time and place (at/during/in), contrast (but/though/yet),
+// direction (to/into/towards), cause and condition (because/since/as/if),
+// forms of "be", modal verbs (will/would/can). 0 for other words.
+std::uint8_t function_word_classes(std::string_view normalized_word);
 
 }  // namespace reuselens
