@@ -209,6 +209,51 @@ TEST(Align, PanProfileJoinsTheSwappedHalvesOfAnEditedPassage) {
   EXPECT_GE(align(page, source).size(), 2u);
 }
 
+// Other languages: the language-independent path (words by Unicode category,
+// ideographs one by one) finds verbatim and edited copies; Russian also gets
+// its Snowball stemmer.
+TEST(Align, GermanCopyWithAnEditIsEdited) {
+  const std::string sentence =
+      "Russland, das seine militärische Präsenz in Syrien ausbaut, erklärte rasch, Moskau sei auch zu Gesprächen "
+      "mit den Vereinigten Staaten bereit.";
+  const std::string edited = replace_word(sentence, "rasch", "schnell");
+  const Document source = doc("Die Nachrichten des Tages. " + sentence + " Das Wetter bleibt mild.");
+  const Document page = doc("Heute meldete die Agentur: " + edited);
+  const auto passages = align(page, source);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(passages[0].kind, PassageKind::kEdited);
+  EXPECT_EQ(slice(page, passages[0].page_begin, passages[0].page_end), edited);  // the whole sentence
+  EXPECT_EQ(align(page, doc(sentence))[0].kind, PassageKind::kEdited);
+  EXPECT_EQ(align(doc(sentence), doc(sentence))[0].kind, PassageKind::kVerbatim);
+}
+
+TEST(Align, RussianInflectedWordsMatchByStem) {
+  const std::string source_text =
+      "Россия, которая наращивает военное присутствие в Сирии, поспешила заявить, что Москва также готова к "
+      "переговорам с Соединенными Штатами.";
+  // "переговорам" -> "переговоров" (another case of the same noun).
+  const std::string page_text = replace_word(source_text, "переговорам", "переговоров");
+  const auto passages = align(doc(page_text), doc(source_text));
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(passages[0].page_begin, 0u);
+  EXPECT_EQ(passages[0].page_end, page_text.size());
+  bool stem_step = false;
+  for (const AlignmentStep& s : passages[0].alignment) stem_step = stem_step || s.type == StepType::kStem;
+  EXPECT_TRUE(stem_step);
+  EXPECT_EQ(passages[0].kind, PassageKind::kEdited);
+}
+
+TEST(Align, ChineseCopyWithAReplacedCharacterIsEdited) {
+  const std::string copied = "俄罗斯正在叙利亚增加军事存在，并表示莫斯科也准备与美国进行会谈。";
+  const std::string edited = replace_word(copied, "美国", "美利坚");
+  const Document source = doc("新闻报道。" + copied + "其他内容在这里。");
+  const Document page = doc("今天的消息：" + edited);
+  const auto passages = align(page, source);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(passages[0].kind, PassageKind::kEdited);
+  EXPECT_EQ(slice(page, passages[0].page_begin, passages[0].page_end).rfind("俄罗斯正在叙利亚", 0), 0u);
+}
+
 // A hand-made passage: one exact run.
 Passage passage_of(const Run& run, const Document& page, const Document& source) {
   Passage p;
