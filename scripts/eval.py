@@ -393,6 +393,10 @@ class SeedTruth:
     source: Path
     pages: List[Path]
     passages: List[Tuple[pm.Annotation, str]]  # (annotation, kind)
+    # Every seed, and every shared passage in both directions: a passage of
+    # page P reusing source S is also a passage of S that P shares.
+    seeds: List[Path] = field(default_factory=list)
+    shared: List[pm.Annotation] = field(default_factory=list)
 
     @property
     def kinds(self) -> List[str]:
@@ -409,17 +413,23 @@ def load_seed_truth(seeds: Path) -> SeedTruth:
     pages = [seed_file(seeds, p) for p in SEED_PAGES]
     names = {p.name for p in pages}
     passages = []
+    shared = []
     for p in json.loads(truth_path.read_text(encoding="utf-8"))["pairs"]:
+        a = pm.Annotation(p["page"], p["page_start"], p["page_end"] - p["page_start"],
+                          p["source"], p["source_start"], p["source_end"] - p["source_start"])
         if p["source"] == source.name and p["page"] in names:
-            a = pm.Annotation(p["page"], p["page_start"], p["page_end"] - p["page_start"],
-                              p["source"], p["source_start"], p["source_end"] - p["source_start"])
             passages.append((a, p["kind"]))
-    return SeedTruth(source, pages, passages)
+        shared.append(a)
+        shared.append(pm.Annotation(a.source_reference, a.source_offset, a.source_length,
+                                    a.this_reference, a.this_offset, a.this_length))
+    return SeedTruth(source, pages, passages, [source] + pages, shared)
 
 
 def seeds_available(kinds: Sequence[str]) -> List[str]:
     return (["seeds.precision", "seeds.recall", "seeds.detections", "seeds.seconds"]
-            + [f"seeds.{k}.recall" for k in kinds])
+            + [f"seeds.{k}.recall" for k in kinds]
+            + ["seeds.others.f1", "seeds.others.min_f1"]
+            + [f"seeds.others.{p}.f1" for p in (SEED_SOURCE,) + SEED_PAGES])
 
 
 SEEDS_ALIASES = {"seeds.overall": "seeds", "seeds.all": "seeds"}
@@ -505,7 +515,79 @@ def run_seeds(args, truth: SeedTruth) -> SeedResult:
         res.rows.append([f"seeds {kind}", "", str(len(kc)), "", "",
                          f"{r.ratio:.4f} ({r.covered}/{r.total})", "", ""])
         res.metrics[f"seeds.{kind}.recall"] = r.ratio
+    run_seeds_against_others(args, truth, res)
     return res
+
+
+def f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r > 0 else 0.0
+
+
+def seeds_library_score(dets: Sequence[pm.Annotation], cases: Sequence[pm.Annotation]) -> Tuple[int, int, int]:
+    """(correct, highlighted, reused) page characters of one page matched against a library.
+
+    A page character is reused when a truth passage (of any source) covers it, and
+    highlighted when a detection covers it. It is correct when it is both and a
+    detection covering it overlaps, in both texts, a truth passage of the source
+    it names: the same sentence is often in several sources, and naming any of them
+    is right, as long as the source passage named is the one reused.
+    """
+    truth = pm.merge(c.this_range for c in cases)
+    shown = pm.merge(d.this_range for d in dets)
+    valid = pm.merge(d.this_range for d in dets if any(pm.overlaps(d, c) for c in cases))
+    return pm.intersection_length(valid, truth), pm.total_length(shown), pm.total_length(truth)
+
+
+def split_by_source(text: str, page: Path, sources: Sequence[Path], notes: List[str]) -> List[pm.Annotation]:
+    """Detections of a match run with several --source FILEs, each named by its file."""
+    try:
+        passages = json.loads(text)["passages"]
+    except (ValueError, KeyError, TypeError) as e:
+        raise EvalError(f"match output for {page.name} is not {{\"passages\": [...]}}: {e}") from None
+    out: List[pm.Annotation] = []
+    for src in sources:
+        mine = [p for p in passages if isinstance(p, dict) and p.get("source") == str(src)]
+        out += [a for a, _ in parse_match_output(json.dumps({"passages": mine}), page, src, str(src), notes)]
+    named = {str(src) for src in sources}
+    stray = [p for p in passages if not (isinstance(p, dict) and p.get("source") in named)]
+    if stray:
+        raise EvalError(f"match output for {page.name}: passages with an unknown source: {stray[:2]!r}")
+    return out
+
+
+def run_seeds_against_others(args, truth: SeedTruth, res: SeedResult) -> None:
+    """Each seed as the page, the other four as its library: page characters, F1."""
+    sums = [0, 0, 0]
+    f1s = []
+    for page in truth.seeds:
+        others = [s for s in truth.seeds if s != page]
+        cases = [a for a in truth.shared if a.this_reference == page.name]
+        if args.oracle:
+            dets = cases
+        else:
+            cmd = [str(Path(args.cli).resolve()), "match"]
+            for o in others:
+                cmd += ["--source", str(o)]
+            cmd.append(str(page))
+            _, text = run_cli(cmd, args.timeout)
+            dets = split_by_source(text, page, others, res.notes)
+        correct, shown, reused = seeds_library_score(dets, cases)
+        prec = correct / shown if shown else 0.0
+        rec = correct / reused if reused else 0.0
+        score = f1(prec, rec)
+        f1s.append(score)
+        sums = [sums[0] + correct, sums[1] + shown, sums[2] + reused]
+        key = page.name.split("_")[0]
+        res.metrics[f"seeds.others.{key}.f1"] = score
+        res.rows.append([f"seeds {key} vs the other four: F1 {score:.4f}", "4", str(len(cases)), str(len(dets)),
+                         f"{prec:.4f} ({correct}/{shown})", f"{rec:.4f} ({correct}/{reused})", "", ""])
+    prec = sums[0] / sums[1] if sums[1] else 0.0
+    rec = sums[0] / sums[2] if sums[2] else 0.0
+    res.metrics["seeds.others.f1"] = f1(prec, rec)
+    res.metrics["seeds.others.min_f1"] = min(f1s) if f1s else None
+    res.notes.append("seeds vs the other four: each seed matched against the other four as sources, truth "
+                     "passages taken in both directions; page characters, correct where a detection "
+                     "overlaps a truth passage of the source it names")
 
 
 # ---------------------------------------------------------------------------

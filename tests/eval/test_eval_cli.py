@@ -52,13 +52,17 @@ if args[0] == "align":
         if mode != "skip-empty" or feats:
             (Path(o["--out"]) / name).write_text("\n".join(out))
 elif args[0] == "match":
-    source, page = args[2], args[3]
-    truth = json.loads((Path(source).parent / "truth.json").read_text())
-    ps = [{"start": p["page_start"], "end": p["page_end"], "source": source,
-           "source_start": p["source_start"], "source_end": p["source_end"], "score": 1.0,
-           "kind": p["kind"]}
-          for p in truth["pairs"]
-          if p["page"] == Path(page).name and p["source"] == Path(source).name]
+    sources = [args[i + 1] for i in range(1, len(args) - 1, 2) if args[i] == "--source"]
+    page = args[-1]
+    truth = json.loads((Path(sources[0]).parent / "truth.json").read_text())
+    ps = []
+    for source in sources:  # the truth, read both ways
+        for p in truth["pairs"]:
+            for a, b in (("page", "source"), ("source", "page")):
+                if p[a] == Path(page).name and p[b] == Path(source).name:
+                    ps.append({"start": p[a + "_start"], "end": p[a + "_end"], "source": source,
+                               "source_start": p[b + "_start"], "source_end": p[b + "_end"],
+                               "score": 1.0, "kind": p["kind"]})
     if mode == "miss-spun":
         ps = [p for p in ps if p["kind"] != "spun"]
     print(json.dumps({"passages": ps}))
@@ -192,6 +196,19 @@ class EvalCliTest(unittest.TestCase):
         self.assertEqual(m["seeds.verbatim.recall"], 1)
         # page characters only: 000's spun passage (50) missed, of 50+50+20+30
         self.assertAlmostEqual(m["seeds.recall"], 100 / 150)
+
+    def test_seeds_against_the_other_four(self):
+        rc, m, out, _ = self.run_eval("seeds", "--require", "seeds.others.min_f1>=1")
+        self.assertEqual(rc, 0, out)
+        self.assertEqual(m["seeds.others.001.f1"], 1)
+        self.assertEqual(m["seeds.others.002.f1"], 1)  # 002 is a source of 003 too
+        rc, m, _, _ = self.run_eval("seeds", mode="miss-spun")
+        self.assertEqual(m["seeds.others.000.f1"], 0)  # its only passage is spun
+        # 001 as the page reuses 0-50 (000, 004), 100-150 (002), 200-220 (003):
+        # without the spun passage, 40-50 is missed; nothing shown is wrong.
+        recall = 110 / 120
+        self.assertAlmostEqual(m["seeds.others.001.f1"], 2 * recall / (1 + recall))
+        self.assertEqual(m["seeds.others.003.f1"], 1)
 
     def test_all_writes_results(self):
         results = self.root / "results.md"
