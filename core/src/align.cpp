@@ -537,7 +537,7 @@ std::vector<Passage> resolve_overlaps(std::vector<Passage> passages, const Docum
       piece.sentence_seeded = false;
       RefineOptions trim = options.refine;
       trim.trim_edges = true;  // a cut leaves unmatched words at the edges
-      if (piece.alignment.empty() || !summarize_alignment(piece, trim)) continue;
+      if (piece.alignment.empty() || !summarize_alignment(piece, trim, &page)) continue;
       finalize_passage(piece, page, source);
       if (!passes_thresholds(piece, page, source, options)) continue;
       taken.emplace_back(piece.page_first_token, piece.page_last_token);

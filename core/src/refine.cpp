@@ -114,15 +114,20 @@ PassageKind classify(const std::vector<AlignmentStep>& steps, std::uint32_t page
 // Cuts the ends of an alignment where few page words correspond: the stretch
 // before the first (after the last) window of `edge_window` page words of
 // which at least `edge_density` correspond. A sentence seed may bring in a
-// neighbouring sentence on the same topic; this keeps it out.
-void trim_sparse_edges(std::vector<AlignmentStep>& steps, const RefineOptions& options) {
+// neighbouring sentence or clause on the same topic; this keeps it out. With
+// the page's tokens, function words that match ("the", "of") do not count:
+// any two English sentences share some.
+void trim_sparse_edges(std::vector<AlignmentStep>& steps, const RefineOptions& options, const Document* page) {
   std::vector<std::size_t> page_steps;  // positions of steps with a page word
   for (std::size_t i = 0; i < steps.size(); ++i)
     if (steps[i].page != AlignmentStep::kNoToken) page_steps.push_back(i);
   const std::size_t w = options.edge_window;
   if (w == 0 || page_steps.size() <= w) return;
+  auto counts = [&](const AlignmentStep& s) {
+    return corresponds(s.type) && !(page && (page->tokens()[s.page].flags & kTokenStopword));
+  };
   std::vector<std::uint32_t> prefix(page_steps.size() + 1, 0);
-  for (std::size_t k = 0; k < page_steps.size(); ++k) prefix[k + 1] = prefix[k] + corresponds(steps[page_steps[k]].type);
+  for (std::size_t k = 0; k < page_steps.size(); ++k) prefix[k + 1] = prefix[k] + counts(steps[page_steps[k]]);
   const auto need = static_cast<std::uint32_t>(options.edge_density * static_cast<double>(w) + 0.999);
   std::size_t first = 0, last = page_steps.size();  // page steps kept: [first, last)
   while (first + w <= page_steps.size() && prefix[first + w] - prefix[first] < need) ++first;
@@ -166,12 +171,12 @@ bool refine_passage(Passage& p, const Document& page, std::uint32_t pf, std::uin
   align_block(pt, pi, pl, st, sj, sl, steps);
 
   p.alignment = std::move(steps);
-  return summarize_alignment(p, options);
+  return summarize_alignment(p, options, &page);
 }
 
-bool summarize_alignment(Passage& p, const RefineOptions& options) {
+bool summarize_alignment(Passage& p, const RefineOptions& options, const Document* page) {
   auto& steps = p.alignment;
-  trim_sparse_edges(steps, options);
+  trim_sparse_edges(steps, options, page);
   if (options.trim_edges) {  // to the first and last corresponding word
     std::size_t begin = 0, end = steps.size();
     while (begin < end && !corresponds(steps[begin].type)) ++begin;

@@ -360,6 +360,22 @@ class SeedsTest(CliTestCase):
         self.assertEqual(read_text(source)[t["source_start"]:expected_source_end],
                          t["page_quote"].replace("\u2019", "'"))
 
+    def test_seed_004_paraphrase_leaves_out_the_clause_the_source_lacks(self):
+        # "The last time a United States defence chief spoke with Shoigu was in August
+        # 2014, the Pentagon said, adding high-level communications were halted ...":
+        # only the last clause restates 001, which shares "The United States" and "the
+        # Pentagon" with the opening of its sentence.
+        page, source = seed("004"), seed("001")
+        t = self.truth(page, source, 2244)
+        found = [p for p in self.match("--source", source, page)
+                 if p["source"] == str(source) and p["start"] < t["page_end"] and t["page_start"] < p["end"]]
+        self.assertEqual(len(found), 1, found)
+        p = found[0]
+        self.assertEqual(p["kind"], "paraphrase", p)
+        self.assertGreater(p["start"], read_text(page).index("the Pentagon said, adding") - 1, p)
+        self.assertLessEqual(p["start"], t["page_start"], p)
+        self.assertLessEqual(abs(p["end"] - t["page_end"]), 1, p)
+
 
 class TextFormatTest(CliTestCase):
     """`match --format text`."""

@@ -32,10 +32,11 @@ bool refine_passage(Passage& passage, const Document& page, std::uint32_t page_f
                     const Document& source, std::uint32_t source_first, std::uint32_t source_last,
                     const std::vector<Run>& anchors, const RefineOptions& options = {});
 
-// Trims `passage.alignment` (if the options say so) and derives the token
-// ranges, runs, counts, score and kind from it. Returns false when no page word
+// Trims `passage.alignment` (if the options say so; with the page, matched
+// function words do not keep a sparse edge) and derives the token ranges,
+// runs, counts, score and kind from it. Returns false when no page word
 // corresponds to a source word. Byte offsets are finalize_passage's job.
-bool summarize_alignment(Passage& passage, const RefineOptions& options = {});
+bool summarize_alignment(Passage& passage, const RefineOptions& options = {}, const Document* page = nullptr);
 
 // How a page token relates to a source token when aligned one for one.
 StepType relate(const Token& page, const Token& source);
