@@ -249,11 +249,9 @@ bool passes_thresholds(const Passage& p, const Document& page, const Document& s
   if (similar < (p.sentence_seeded ? options.min_sentence_tokens : options.min_matched_tokens)) return false;
   const double page_len = p.page_last_token - p.page_first_token;
   const double source_len = p.source_last_token - p.source_first_token;
-  // A summary is far shorter than its source: only its page side must be dense.
-  if (!p.sentence_seeded) {
-    if (similar < options.min_density * page_len) return false;
-    if (p.kind != PassageKind::kSummary && similar < options.min_density * source_len) return false;
-  }
+  // Word seeds must be dense on both sides: a chain of a few shared phrases
+  // spread over a long source stretch is a topic, not a summary.
+  if (!p.sentence_seeded && similar < options.min_density * std::max(page_len, source_len)) return false;
   if (options.min_passage_chars > 0) {
     const std::size_t page_chars = page.codepoint_at(p.page_end) - page.codepoint_at(p.page_begin);
     const std::size_t source_chars = source.codepoint_at(p.source_end) - source.codepoint_at(p.source_begin);
@@ -395,12 +393,12 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
       Passage& prev = joined.back();
       const bool near_on_page = p.page_first_token <= prev.page_last_token + options.join_gap;
       // Near on the source side too, with a little overlap allowed (a repeated
-      // copy stays several passages), and in either order unless both are
-      // verbatim (an obfuscated passage may swap its halves; verbatim copies
-      // side by side are separate copies).
+      // copy stays several passages), and in either order unless one is
+      // verbatim (an obfuscated passage may swap its halves; a verbatim copy
+      // beside another passage is a copy of its own).
       const bool after = p.source_first_token + options.seed_ngram >= prev.source_last_token &&
                          p.source_first_token <= prev.source_last_token + options.join_source_gap;
-      const bool before = (prev.kind != PassageKind::kVerbatim || p.kind != PassageKind::kVerbatim) &&
+      const bool before = prev.kind != PassageKind::kVerbatim && p.kind != PassageKind::kVerbatim &&
                           prev.source_first_token + options.seed_ngram >= p.source_last_token &&
                           prev.source_first_token <= p.source_last_token + options.join_source_gap;
       const bool near_in_source = after || before;
