@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 
 #include "reuselens/fingerprint.hpp"
 #include "reuselens/normalize.hpp"
@@ -311,6 +312,62 @@ void snap_source_to_sentences(Passage& p, const Document& source, std::uint32_t 
   widen_source(p, first, last);
 }
 
+// Passages close together on the page whose source sides spread over much of a
+// far longer source are one summary of it (its pieces may look copied, spun or
+// paraphrased): one passage with the whole source as its source side.
+using RefineCandidate = std::function<bool(Candidate, Passage&)>;
+std::vector<Passage> summaries_of_whole_source(std::vector<Passage> joined, const Document& page,
+                                               const Document& source, const AlignOptions& options,
+                                               const RefineCandidate& refine) {
+  const auto source_words = static_cast<std::uint32_t>(source.tokens().size());
+  std::vector<Passage> scoped;
+  for (std::size_t first = 0; first < joined.size();) {
+    std::size_t last = first + 1;
+    std::uint32_t source_first = joined[first].source_first_token, source_last = joined[first].source_last_token;
+    while (options.summary_join_gap > 0 && last < joined.size() &&
+           joined[last].page_first_token <= joined[last - 1].page_last_token + options.summary_join_gap) {
+      source_first = std::min(source_first, joined[last].source_first_token);
+      source_last = std::max(source_last, joined[last].source_last_token);
+      ++last;
+    }
+    const std::uint32_t page_span = joined[last - 1].page_last_token - joined[first].page_first_token;
+    // Verbatim copies side by side are copies (PAN pastes cases next to each
+    // other): a summary is mostly rewritten.
+    std::uint32_t copied_words = 0;
+    for (std::size_t i = first; i < last; ++i)
+      if (joined[i].kind == PassageKind::kVerbatim)
+        copied_words += joined[i].page_last_token - joined[i].page_first_token;
+    // How far the corresponding source words spread: a few stray matches far
+    // away do not make a passage with a compact source a summary.
+    std::vector<std::uint32_t> matched_in_source;
+    for (std::size_t i = first; i < last; ++i)
+      for (const AlignmentStep& step : joined[i].alignment)
+        if (step.page != AlignmentStep::kNoToken && step.source != AlignmentStep::kNoToken &&
+            (step.type == StepType::kExact || step.type == StepType::kStem || step.type == StepType::kSynonym))
+          matched_in_source.push_back(step.source);
+    Passage whole;
+    bool summary = source_words >= options.summary_document_words && copied_words < 0.5 * page_span &&
+                   core_spread(std::move(matched_in_source)) >= options.summary_document_share * source_words &&
+                   page_span < options.summary_document_ratio * source_words;
+    if (summary) {
+      Candidate c{joined[first].page_first_token, joined[last - 1].page_last_token, source_first, source_last, {},
+                  true};
+      for (std::size_t i = first; i < last; ++i)
+        c.anchors.insert(c.anchors.end(), joined[i].runs.begin(), joined[i].runs.end());
+      summary = refine(std::move(c), whole) && whole.kind == PassageKind::kSummary;
+    }
+    if (summary) {
+      widen_source(whole, 0, source_words);
+      finalize_passage(whole, page, source);
+      scoped.push_back(std::move(whole));
+    } else {
+      for (std::size_t i = first; i < last; ++i) scoped.push_back(std::move(joined[i]));
+    }
+    first = last;
+  }
+  return scoped;
+}
+
 }  // namespace
 
 std::vector<Passage> align(const Document& page, const Document& source, const AlignOptions& options) {
@@ -425,56 +482,8 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
     joined.push_back(std::move(p));
   }
 
-  // 4. Summaries of the whole source: passages close together on the page
-  // whose source sides spread over much of a far longer source are one
-  // summary of it (its pieces may look copied, spun or paraphrased).
-  const auto source_words = static_cast<std::uint32_t>(source.tokens().size());
-  std::vector<Passage> scoped;
-  for (std::size_t first = 0; first < joined.size();) {
-    std::size_t last = first + 1;
-    std::uint32_t source_first = joined[first].source_first_token, source_last = joined[first].source_last_token;
-    while (options.summary_join_gap > 0 && last < joined.size() &&
-           joined[last].page_first_token <= joined[last - 1].page_last_token + options.summary_join_gap) {
-      source_first = std::min(source_first, joined[last].source_first_token);
-      source_last = std::max(source_last, joined[last].source_last_token);
-      ++last;
-    }
-    const std::uint32_t page_span = joined[last - 1].page_last_token - joined[first].page_first_token;
-    // Verbatim copies side by side are copies (PAN pastes cases next to each
-    // other): a summary is mostly rewritten.
-    std::uint32_t copied_words = 0;
-    for (std::size_t i = first; i < last; ++i)
-      if (joined[i].kind == PassageKind::kVerbatim)
-        copied_words += joined[i].page_last_token - joined[i].page_first_token;
-    // How far the corresponding source words spread: a few stray matches far
-    // away do not make a passage with a compact source a summary.
-    std::vector<std::uint32_t> matched_in_source;
-    for (std::size_t i = first; i < last; ++i)
-      for (const AlignmentStep& step : joined[i].alignment)
-        if (step.page != AlignmentStep::kNoToken && step.source != AlignmentStep::kNoToken &&
-            (step.type == StepType::kExact || step.type == StepType::kStem || step.type == StepType::kSynonym))
-          matched_in_source.push_back(step.source);
-    Passage whole;
-    bool summary = source_words >= options.summary_document_words && copied_words < 0.5 * page_span &&
-                   core_spread(std::move(matched_in_source)) >= options.summary_document_share * source_words &&
-                   page_span < options.summary_document_ratio * source_words;
-    if (summary) {
-      Candidate c{joined[first].page_first_token, joined[last - 1].page_last_token, source_first, source_last, {},
-                  true};
-      for (std::size_t i = first; i < last; ++i)
-        c.anchors.insert(c.anchors.end(), joined[i].runs.begin(), joined[i].runs.end());
-      summary = refine_candidate(std::move(c), whole) && whole.kind == PassageKind::kSummary;
-    }
-    if (summary) {
-      widen_source(whole, 0, source_words);
-      finalize_passage(whole, page, source);
-      scoped.push_back(std::move(whole));
-    } else {
-      for (std::size_t i = first; i < last; ++i) scoped.push_back(std::move(joined[i]));
-    }
-    first = last;
-  }
-  joined = std::move(scoped);
+  // 4. Summaries of the whole source.
+  joined = summaries_of_whole_source(std::move(joined), page, source, options, refine_candidate);
 
   const auto page_quotes = quoted_spans(page.text());
   const auto source_quotes = quoted_spans(source.text());
