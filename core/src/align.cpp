@@ -342,9 +342,7 @@ std::vector<Passage> summaries_of_whole_source(std::vector<Passage> joined, cons
     std::vector<std::uint32_t> matched_in_source;
     for (std::size_t i = first; i < last; ++i)
       for (const AlignmentStep& step : joined[i].alignment)
-        if (step.page != AlignmentStep::kNoToken && step.source != AlignmentStep::kNoToken &&
-            (step.type == StepType::kExact || step.type == StepType::kStem || step.type == StepType::kSynonym))
-          matched_in_source.push_back(step.source);
+        if (corresponds(step.type)) matched_in_source.push_back(step.source);
     Passage whole;
     bool summary = source_words >= options.summary_document_words && copied_words < 0.5 * page_span &&
                    core_spread(std::move(matched_in_source)) >= options.summary_document_share * source_words &&

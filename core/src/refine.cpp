@@ -33,8 +33,6 @@ int score_of(StepType t) {
   }
 }
 
-bool corresponds(StepType t) { return t == StepType::kExact || t == StepType::kStem || t == StepType::kSynonym; }
-
 // Needleman-Wunsch over page [pf, pl) x source [sf, sl), appending the steps.
 void align_block(const std::vector<Token>& pt, std::uint32_t pf, std::uint32_t pl, const std::vector<Token>& st,
                  std::uint32_t sf, std::uint32_t sl, std::vector<AlignmentStep>& out) {
@@ -140,6 +138,8 @@ void trim_sparse_edges(std::vector<AlignmentStep>& steps, const RefineOptions& o
 }
 
 }  // namespace
+
+bool corresponds(StepType t) { return t == StepType::kExact || t == StepType::kStem || t == StepType::kSynonym; }
 
 StepType relate(const Token& a, const Token& b) {
   if (a.key == b.key) return StepType::kExact;

@@ -44,7 +44,8 @@ std::vector<Unit> make_units(const Document& doc, std::uint32_t min_words) {
 // Term ids shared by both documents' units; weights are tf * isf, the inverse
 // frequency over the sentences of both documents (Sanchez-Perez et al.),
 // smoothed so a term in every sentence of two one-sentence texts still counts.
-void weigh_terms(const Document& page, std::vector<Unit>& page_units, const Document& source,
+// Returns the number of term ids.
+std::size_t weigh_terms(const Document& page, std::vector<Unit>& page_units, const Document& source,
                  std::vector<Unit>& source_units) {
   std::unordered_map<std::uint64_t, std::uint32_t> ids;
   std::vector<std::uint32_t> unit_frequency;
@@ -83,6 +84,7 @@ void weigh_terms(const Document& page, std::vector<Unit>& page_units, const Docu
   };
   weigh(page_units);
   weigh(source_units);
+  return ids.size();
 }
 
 struct Seed {
@@ -174,7 +176,7 @@ class RangeSimilarity {
         acc_[id] += w;
       }
     for (std::uint32_t id : touched_) page_norm += acc_[id] * acc_[id];
-    // Source sums in a second pass over the same accumulator, kept apart by sign.
+    // Source sums: the source's weights sorted by term, summed per term.
     std::vector<std::pair<std::uint32_t, double>> source_sum;
     for (std::uint32_t j = sf; j <= sl; ++j)
       for (const auto& [id, w] : source_units[j].terms) source_sum.emplace_back(id, w);
@@ -199,8 +201,9 @@ class RangeSimilarity {
 // Clusters seeds, then keeps clusters whose two sides are similar as wholes;
 // a cluster that fails is clustered again with a smaller gap.
 void extend(const std::vector<Seed>& seeds, std::uint32_t page_gap, std::uint32_t source_gap,
-            const std::vector<std::uint32_t>& barriers, const std::vector<Unit>& page_units, const std::vector<Unit>& source_units, RangeSimilarity& similarity,
-            const SentenceAlignOptions& options, std::vector<std::pair<Range, double>>& out) {
+            const std::vector<std::uint32_t>& barriers, const std::vector<Unit>& page_units,
+            const std::vector<Unit>& source_units, RangeSimilarity& similarity, const SentenceAlignOptions& options,
+            std::vector<std::pair<Range, double>>& out) {
   std::vector<std::vector<Seed>> clusters;
   cluster(seeds, page_gap, source_gap, true, false, barriers, clusters);
   for (const auto& c : clusters) {
@@ -211,8 +214,7 @@ void extend(const std::vector<Seed>& seeds, std::uint32_t page_gap, std::uint32_
       out.emplace_back(r, sim);
     } else if (c.size() > 1 && (page_gap > 0 || source_gap > 0)) {
       extend(c, page_gap > 0 ? page_gap - 1 : 0, source_gap > 0 ? source_gap - 1 : 0, barriers, page_units,
-             source_units,
-             similarity, options, out);
+             source_units, similarity, options, out);
     }
   }
 }
@@ -225,11 +227,7 @@ std::vector<SentenceMatch> align_sentences(const Document& page, const Document&
   std::vector<Unit> page_units = make_units(page, options.min_unit_words);
   std::vector<Unit> source_units = make_units(source, options.min_unit_words);
   if (page_units.empty() || source_units.empty()) return {};
-  weigh_terms(page, page_units, source, source_units);
-  std::size_t term_count = 0;
-  for (const auto* units : {&page_units, &source_units})
-    for (const Unit& u : *units)
-      for (const auto& t : u.terms) term_count = std::max<std::size_t>(term_count, t.first + 1);
+  const std::size_t term_count = weigh_terms(page, page_units, source, source_units);
 
   std::vector<bool> is_explained(page_units.size(), false);
   std::vector<std::uint32_t> barriers(page_units.size() + 1, 0);

@@ -41,6 +41,9 @@ bool summarize_alignment(Passage& passage, const RefineOptions& options = {}, co
 // How a page token relates to a source token when aligned one for one.
 StepType relate(const Token& page, const Token& source);
 
+// True for the steps where the words correspond: exact, stem or synonym.
+bool corresponds(StepType type);
+
 // Words that correspond (exact, stem or synonym) on each side.
 std::uint32_t similar_tokens(const Passage& passage);
 
