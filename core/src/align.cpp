@@ -253,6 +253,9 @@ bool passes_thresholds(const Passage& p, const Document& page, const Document& s
   // Word seeds must be dense on both sides: a chain of a few shared phrases
   // spread over a long source stretch is a topic, not a summary.
   if (!p.sentence_seeded && similar < options.min_density * std::max(page_len, source_len)) return false;
+  // Reuse shortens or keeps its source's length; a page stretch far longer
+  // than the source words it echoes is writing on the same topic.
+  if (options.max_page_to_source > 0 && page_len > options.max_page_to_source * source_len) return false;
   if (options.min_passage_chars > 0) {
     const std::size_t page_chars = page.codepoint_at(p.page_end) - page.codepoint_at(p.page_begin);
     const std::size_t source_chars = source.codepoint_at(p.source_end) - source.codepoint_at(p.source_begin);

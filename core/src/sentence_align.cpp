@@ -20,10 +20,41 @@ struct Unit {
 
 bool is_content(const Token& t) { return !(t.flags & kTokenStopword); }
 
-std::vector<Unit> make_units(const Document& doc, std::uint32_t min_words) {
+// Sentences, with overlong ones (lists, tables, text without punctuation)
+// cut at line breaks and then into pieces of at most `max_tokens`: one unit
+// spanning hundreds of words matches everything a little.
+std::vector<Sentence> pieces(const Document& doc, std::uint32_t max_tokens) {
+  std::vector<Sentence> out;
+  const auto& tokens = doc.tokens();
+  for (const Sentence& s : doc.tokenized().sentences) {
+    if (s.last - s.first <= max_tokens) {
+      out.push_back(s);
+      continue;
+    }
+    std::vector<Sentence> lines;
+    std::uint32_t first = s.first;
+    for (std::uint32_t t = s.first + 1; t < s.last; ++t) {
+      const std::string_view gap(doc.text().data() + tokens[t - 1].end, tokens[t].begin - tokens[t - 1].end);
+      if (gap.find('\n') != std::string_view::npos) {
+        lines.push_back({first, t});
+        first = t;
+      }
+    }
+    lines.push_back({first, s.last});
+    for (const Sentence& l : lines) {
+      const std::uint32_t n = l.last - l.first;
+      const std::uint32_t parts = (n + max_tokens - 1) / max_tokens;
+      for (std::uint32_t k = 0; k < parts; ++k)
+        out.push_back({l.first + n * k / parts, l.first + n * (k + 1) / parts});
+    }
+  }
+  return out;
+}
+
+std::vector<Unit> make_units(const Document& doc, std::uint32_t min_words, std::uint32_t max_tokens) {
   std::vector<Unit> units;
   std::uint32_t words = 0;
-  for (const Sentence& s : doc.tokenized().sentences) {
+  for (const Sentence& s : pieces(doc, max_tokens)) {
     std::uint32_t content = 0;
     for (std::uint32_t t = s.first; t < s.last; ++t) content += is_content(doc.tokens()[t]);
     if (!units.empty() && words < min_words) {
@@ -100,7 +131,7 @@ std::vector<Seed> find_seeds(const std::vector<Unit>& page_units, const std::vec
   std::vector<double> dot(source_units.size(), 0);
   std::vector<std::uint32_t> shared(source_units.size(), 0);
   std::vector<std::uint32_t> touched;
-  std::vector<Seed> seeds;
+  std::vector<Seed> seeds, weak;
   for (std::uint32_t i = 0; i < page_units.size(); ++i) {
     const Unit& p = page_units[i];
     for (const auto& [id, w] : p.terms)
@@ -113,12 +144,38 @@ std::vector<Seed> find_seeds(const std::vector<Unit>& page_units, const std::vec
       const Unit& s = source_units[j];
       const double cosine = (p.norm > 0 && s.norm > 0) ? dot[j] / (p.norm * s.norm) : 0;
       const double dice = 2.0 * shared[j] / static_cast<double>(p.terms.size() + s.terms.size());
-      if (cosine > options.min_cosine && dice > options.min_dice) seeds.push_back({i, j});
+      if (cosine > options.min_cosine && dice > options.min_dice)
+        seeds.push_back({i, j});
+      else if (cosine > options.min_weak_cosine && dice > options.min_weak_dice)
+        weak.push_back({i, j});
       dot[j] = 0;
       shared[j] = 0;
     }
     touched.clear();
   }
+  // A weakly similar pair counts when another pair of other sentences lies
+  // beside it on both sides: heavy rewording leaves each sentence only a few
+  // shared words, but a run of such sentences is still one reuse. Sentences
+  // that have a strongly similar partner take no weak ones (topic noise).
+  std::vector<std::vector<std::uint32_t>> partners(page_units.size());  // source units per page unit
+  std::vector<bool> page_seeded(page_units.size(), false), source_seeded(source_units.size(), false);
+  for (const Seed& s : seeds) {
+    partners[s.page].push_back(s.source);
+    page_seeded[s.page] = source_seeded[s.source] = true;
+  }
+  for (const Seed& w : weak) partners[w.page].push_back(w.source);
+  const std::uint32_t gap = options.weak_support_gap;
+  auto supported = [&](const Seed& w) {
+    const std::uint32_t first = w.page > gap ? w.page - gap : 0;
+    const std::uint32_t last = std::min<std::uint32_t>(w.page + gap, static_cast<std::uint32_t>(page_units.size()) - 1);
+    for (std::uint32_t i = first; i <= last; ++i)
+      if (i != w.page)
+        for (std::uint32_t j : partners[i])
+          if (j != w.source && j + gap >= w.source && j <= w.source + gap) return true;
+    return false;
+  };
+  for (const Seed& w : weak)
+    if (!page_seeded[w.page] && !source_seeded[w.source] && supported(w)) seeds.push_back(w);
   return seeds;
 }
 
@@ -224,8 +281,8 @@ void extend(const std::vector<Seed>& seeds, std::uint32_t page_gap, std::uint32_
 std::vector<SentenceMatch> align_sentences(const Document& page, const Document& source,
                                            const SentenceAlignOptions& options,
                                            const std::vector<std::pair<std::uint32_t, std::uint32_t>>& explained) {
-  std::vector<Unit> page_units = make_units(page, options.min_unit_words);
-  std::vector<Unit> source_units = make_units(source, options.min_unit_words);
+  std::vector<Unit> page_units = make_units(page, options.min_unit_words, options.max_unit_tokens);
+  std::vector<Unit> source_units = make_units(source, options.min_unit_words, options.max_unit_tokens);
   if (page_units.empty() || source_units.empty()) return {};
   const std::size_t term_count = weigh_terms(page, page_units, source, source_units);
 

@@ -209,6 +209,25 @@ TEST(Align, PanProfileJoinsTheSwappedHalvesOfAnEditedPassage) {
   EXPECT_GE(align(page, source).size(), 2u);
 }
 
+TEST(Align, PageSideFarLongerThanItsSourceSideFailsThePanProfile) {
+  const std::string sentence = invented_sentence(0, "mid");
+  const Document source = doc(invented_text(3, "pre") + sentence + " " + invented_text(3, "post"));
+  const Document page = doc(invented_text(3, "other") + sentence + " " + invented_text(6, "end"));
+  auto passages = align(page, source, AlignOptions::pan());
+  ASSERT_EQ(passages.size(), 1u);
+  Passage p = passages[0];
+  EXPECT_TRUE(passes_thresholds(p, page, source, AlignOptions::pan()));
+  // The same words spread over a page stretch three times as long (as when
+  // a topical sentence pulls in its neighbours).
+  p.sentence_seeded = true;
+  p.page_last_token = p.page_first_token + 3 * (p.source_last_token - p.source_first_token);
+  ASSERT_LE(p.page_last_token, page.tokens().size());
+  EXPECT_FALSE(passes_thresholds(p, page, source, AlignOptions::pan()));
+  AlignOptions no_limit = AlignOptions::pan();
+  no_limit.max_page_to_source = 0;
+  EXPECT_TRUE(passes_thresholds(p, page, source, no_limit));
+}
+
 // Other languages: the language-independent path (words by Unicode category,
 // ideographs one by one) finds verbatim and edited copies; Russian also gets
 // its Snowball stemmer.

@@ -43,5 +43,72 @@ TEST(AlignSentences, ExplainedPageRangesSeedNothing) {
   EXPECT_TRUE(align_sentences(s, s, {}, {{0u, static_cast<std::uint32_t>(s.tokens().size())}}).empty());
 }
 
+// Three reworded sentences in a row: each keeps a few of its source words.
+const std::string kSourceRun =
+    "Tea with the rebels is the question of the month in the hills. The ensuing debate is fuelled by talks with "
+    "the rebels and by a leaked report. Many observers are baffled by the remark of the commander about the war. ";
+const std::string kPageRun =
+    "Cuppa with the rebels is the question of the month in the hills. The ensuing debate is fired by negotiation "
+    "with the rebels and by a leaked report. Numerous observers are perplexed by the remark of the commander "
+    "about the war. ";
+
+// Strict thresholds make every pair above weak, not strong: only the rule for
+// weak pairs can seed.
+SentenceAlignOptions weak_only(double weak) {
+  SentenceAlignOptions o;
+  o.min_cosine = o.min_dice = 0.99;
+  o.min_weak_cosine = o.min_weak_dice = weak;
+  return o;
+}
+
+TEST(AlignSentences, WeakPairsSeedWhenTheyComeInARun) {
+  const Document source = doc(kFiller + kSourceRun + kFiller);
+  const Document page = doc(kPageRun);
+  const auto matches = align_sentences(page, source, weak_only(0.1));
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_EQ(matches[0].page_first, 0u);
+  EXPECT_EQ(matches[0].page_last, page.tokens().size());
+  EXPECT_EQ(test::slice(source, source.tokens()[matches[0].source_first].begin,
+                        source.tokens()[matches[0].source_first].end),
+            "Tea");
+  // Without the weak rule the same pairs seed nothing.
+  EXPECT_TRUE(align_sentences(page, source, weak_only(0.99)).empty());
+}
+
+TEST(AlignSentences, AWeakPairAloneSeedsNothing) {
+  const Document source =
+      doc(kFiller + "Many observers are baffled by the remark of the commander about the war in the north. " + kFiller);
+  const Document page = doc("Numerous observers are perplexed by the remark of the commander about the conflict in "
+                            "the north. "
+                            "Bakers in Lyon rise early to bake bread for the morning market crowds.");
+  // Similar enough to pass as a strong pair, but alone as a weak one.
+  ASSERT_EQ(align_sentences(page, source).size(), 1u);
+  EXPECT_TRUE(align_sentences(page, source, weak_only(0.1)).empty());
+}
+
+TEST(AlignSentences, LongUnpunctuatedTextIsComparedLineByLine) {
+  // A glossary: hundreds of words with no sentence end. One reworded entry on
+  // the page must point at that entry, not at the whole list.
+  std::string glossary;
+  const char* organs[] = {"liver", "kidney", "spleen", "heart", "lung", "stomach", "pancreas", "bladder"};
+  for (int i = 0; i < 8; ++i)
+    glossary += std::string(organs[i]) + " tissue number " + std::to_string(i) +
+                "\na layer of fibrous membrane wrapping the organ and holding its vessels in place\n";
+  glossary += "extensor retinaculum\na thickening of deep fascia on the back of the wrist that anchors the tendons\n";
+  for (int i = 0; i < 8; ++i)
+    glossary += std::string(organs[i]) + " capsule " + std::to_string(i) +
+                "\nthe outer coat of the organ formed by dense connective fibres\n";
+  const Document source = doc(glossary);
+  ASSERT_EQ(source.tokenized().sentences.size(), 1u);
+  const Document page = doc("The extensor retinaculum is a thickening of the deep fascia at the back of the wrist, "
+                            "and it anchors the tendons.");
+  const auto matches = align_sentences(page, source);
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_LE(matches[0].source_last - matches[0].source_first, 2 * SentenceAlignOptions{}.max_unit_tokens);
+  const std::string matched = test::slice(source, source.tokens()[matches[0].source_first].begin,
+                                          source.tokens()[matches[0].source_last - 1].end);
+  EXPECT_NE(matched.find("retinaculum"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace reuselens

@@ -43,6 +43,10 @@ struct AlignOptions {
   // in when that adds at most this many words at an end (0: never). PAN's
   // cases are whole sentences on both sides.
   std::size_t snap_source_words = 0;
+  // Passages whose page side has more than this many times the tokens of
+  // their source side are dropped (0: never). PAN's cases never do (at most
+  // 1.25 times); news pages may quote a source in a longer sentence.
+  double max_page_to_source = 0;
   // Sentence-level seeds (paraphrase, spun, summary); off: n-grams only.
   bool sentences = true;
   SentenceAlignOptions sentence;
@@ -60,6 +64,7 @@ struct AlignOptions {
     o.join_gap = 25;
     o.summary_join_gap = 30;
     o.snap_source_words = 20;
+    o.max_page_to_source = 2.5;
     return o;
   }
 };

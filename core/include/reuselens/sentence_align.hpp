@@ -14,6 +14,11 @@ namespace reuselens {
 struct SentenceAlignOptions {
   double min_cosine = 0.33;      // seed: tf-idf cosine of two sentences
   double min_dice = 0.33;        // seed: Dice coefficient of their content words
+  // A pair below those but above these seeds when another pair lies within
+  // weak_support_gap sentences of it on both sides (0 cosine: never).
+  double min_weak_cosine = 0.2;
+  double min_weak_dice = 0.2;
+  std::uint32_t weak_support_gap = 2;
   std::uint32_t max_gap = 4;     // sentences between two seeds of one passage (each side)
   double min_validation = 0.34;  // cosine of a whole passage's two sides
   // Summaries condense a long source passage into a few sentences: the source
@@ -21,6 +26,7 @@ struct SentenceAlignOptions {
   std::uint32_t summary_max_gap = 24;
   double summary_max_ratio = 0.5;  // page side / source side below this: a summary
   std::uint32_t min_unit_words = 4;  // shorter sentences join the next one
+  std::uint32_t max_unit_tokens = 40;  // longer sentences are cut at line breaks, then into pieces
 };
 
 // A pair of token ranges (half open) found similar sentence by sentence.
