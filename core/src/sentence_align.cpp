@@ -4,6 +4,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "reuselens/synonyms.hpp"
 #include "reuselens/tokenize.hpp"
 
 namespace reuselens {
@@ -75,33 +76,51 @@ std::vector<Unit> make_units(const Document& doc, std::uint32_t min_words, std::
 // Term ids shared by both documents' units; weights are tf * isf, the inverse
 // frequency over the sentences of both documents (Sanchez-Perez et al.),
 // smoothed so a term in every sentence of two one-sentence texts still counts.
+// A page word whose stem the source lacks takes the term of a source word it
+// shares a synonym class with (spinners and PAN's random obfuscation swap
+// words for WordNet synonyms), counting `synonym_weight` of an occurrence.
 // Returns the number of term ids.
 std::size_t weigh_terms(const Document& page, std::vector<Unit>& page_units, const Document& source,
-                 std::vector<Unit>& source_units) {
+                        std::vector<Unit>& source_units, float synonym_weight) {
   std::unordered_map<std::uint64_t, std::uint32_t> ids;
+  std::unordered_map<std::uint32_t, std::uint32_t> class_terms;  // synonym class -> a source term
   std::vector<std::uint32_t> unit_frequency;
-  auto collect = [&](const Document& doc, std::vector<Unit>& units) {
+  std::size_t source_terms = 0;  // ids below this are source stems
+  auto term_of = [&](const Token& tok, bool is_source) {
+    const auto known = ids.find(tok.stem);
+    if (!is_source && tok.synonyms != 0 && (known == ids.end() || known->second >= source_terms))
+      for (std::uint32_t c : synonym_classes(tok.synonyms)) {
+        const auto term = class_terms.find(c);
+        if (term != class_terms.end()) return std::make_pair(term->second, synonym_weight);
+      }
+    const auto [it, inserted] = ids.try_emplace(tok.stem, static_cast<std::uint32_t>(ids.size()));
+    if (inserted) unit_frequency.push_back(0);
+    if (is_source && tok.synonyms != 0)
+      for (std::uint32_t c : synonym_classes(tok.synonyms)) class_terms.try_emplace(c, it->second);
+    return std::make_pair(it->second, 1.0f);
+  };
+  auto collect = [&](const Document& doc, std::vector<Unit>& units, bool is_source) {
     for (Unit& u : units) {
-      std::vector<std::uint32_t> terms;
+      std::vector<std::pair<std::uint32_t, float>> terms;
       for (std::uint32_t t = u.first; t < u.last; ++t) {
         const Token& tok = doc.tokens()[t];
         if (!is_content(tok)) continue;
-        auto [it, inserted] = ids.try_emplace(tok.stem, static_cast<std::uint32_t>(ids.size()));
-        if (inserted) unit_frequency.push_back(0);
-        terms.push_back(it->second);
+        terms.push_back(term_of(tok, is_source));
       }
       std::sort(terms.begin(), terms.end());
       for (std::size_t i = 0; i < terms.size();) {
+        float tf = 0;
         std::size_t j = i;
-        while (j < terms.size() && terms[j] == terms[i]) ++j;
-        u.terms.emplace_back(terms[i], static_cast<float>(j - i));
-        ++unit_frequency[terms[i]];
+        for (; j < terms.size() && terms[j].first == terms[i].first; ++j) tf += terms[j].second;
+        u.terms.emplace_back(terms[i].first, tf);
+        ++unit_frequency[terms[i].first];
         i = j;
       }
     }
   };
-  collect(page, page_units);
-  collect(source, source_units);
+  collect(source, source_units, true);
+  source_terms = ids.size();
+  collect(page, page_units, false);
   const double total = static_cast<double>(page_units.size() + source_units.size());
   auto weigh = [&](std::vector<Unit>& units) {
     for (Unit& u : units) {
@@ -284,7 +303,8 @@ std::vector<SentenceMatch> align_sentences(const Document& page, const Document&
   std::vector<Unit> page_units = make_units(page, options.min_unit_words, options.max_unit_tokens);
   std::vector<Unit> source_units = make_units(source, options.min_unit_words, options.max_unit_tokens);
   if (page_units.empty() || source_units.empty()) return {};
-  const std::size_t term_count = weigh_terms(page, page_units, source, source_units);
+  const std::size_t term_count =
+      weigh_terms(page, page_units, source, source_units, static_cast<float>(options.synonym_weight));
 
   std::vector<bool> is_explained(page_units.size(), false);
   std::vector<std::uint32_t> barriers(page_units.size() + 1, 0);

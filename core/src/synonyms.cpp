@@ -143,6 +143,12 @@ std::uint32_t synonym_entry(std::string_view stem) {
   return index.slots[index.find_slot(stem)];
 }
 
+SynonymClasses synonym_classes(std::uint32_t entry) {
+  const SynonymIndex& index = synonym_index();
+  if (entry == 0 || entry > index.entries()) return {};
+  return {index.classes.data() + index.class_offsets[entry - 1], index.classes.data() + index.class_offsets[entry]};
+}
+
 bool share_synonym_class(std::uint32_t a, std::uint32_t b) {
   if (a == 0 || b == 0) return false;
   const SynonymIndex& index = synonym_index();

@@ -138,6 +138,8 @@ bool is_terminal(char32_t cp) {
   return cp == U'.' || cp == U'!' || cp == U'?' || cp == 0x2026 || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F;
 }
 
+constexpr std::uint32_t kMaxTitleTokens = 20;
+
 // Does a sentence end between token `a` and the token `b` after it?
 bool ends_sentence(std::string_view text, const Token& a, const Token& b, bool a_is_initial) {
   const std::string_view gap = text.substr(a.end, b.begin - a.end);
@@ -243,8 +245,21 @@ TokenizedText tokenize(std::string_view text) {
 
   std::uint32_t first = 0;
   const auto n = static_cast<std::uint32_t>(out.tokens.size());
+  // A short first line with no full stop, followed by a line that starts
+  // like a sentence, is a title ("Kerry: U.S. plans talks with Russia" over
+  // the first paragraph): it ends at its line break.
+  std::uint32_t title_end = 0;
+  for (std::uint32_t i = 0; i + 1 < n && i < kMaxTitleTokens; ++i) {
+    const std::string_view gap = text.substr(out.tokens[i].end, out.tokens[i + 1].begin - out.tokens[i].end);
+    if (gap.find('\n') != std::string_view::npos) {
+      std::size_t next = out.tokens[i + 1].begin;
+      const char32_t first = decode_utf8(text, next);
+      if (utf8proc_category(static_cast<utf8proc_int32_t>(first)) != UTF8PROC_CATEGORY_LL) title_end = i + 1;
+      break;
+    }
+  }
   for (std::uint32_t i = 0; i + 1 < n; ++i) {
-    if (ends_sentence(text, out.tokens[i], out.tokens[i + 1], initial[i])) {
+    if (i + 1 == title_end || ends_sentence(text, out.tokens[i], out.tokens[i + 1], initial[i])) {
       out.sentences.push_back({first, i + 1});
       first = i + 1;
     }

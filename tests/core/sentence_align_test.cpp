@@ -110,5 +110,19 @@ TEST(AlignSentences, LongUnpunctuatedTextIsComparedLineByLine) {
   EXPECT_NE(matched.find("retinaculum"), std::string::npos);
 }
 
+TEST(AlignSentences, WordsSwappedForSynonymsStillSeed) {
+  // Seed 000's spinner: WordNet synonyms for most content words.
+  const Document source = doc(kFiller + "The military said the important talks would begin soon. " + kFiller);
+  const Document spun = doc("The infantry pronounced the significant talks would start soon.");
+  const auto matches = align_sentences(spun, source);
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_EQ(test::slice(source, source.tokens()[matches[0].source_first].begin,
+                        source.tokens()[matches[0].source_last - 1].end),
+            "The military said the important talks would begin soon");
+  // The same sentence with unrelated words in those places is no match.
+  const Document unrelated = doc("The orchestra painted the purple talks would melt soon.");
+  EXPECT_TRUE(align_sentences(unrelated, source).empty());
+}
+
 }  // namespace
 }  // namespace reuselens

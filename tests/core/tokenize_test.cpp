@@ -299,6 +299,19 @@ TEST(Sentences, BlankLineSeparatesAHeadline) {
   EXPECT_EQ(sentences("The storm\nhit the coast."), (Strings{"The storm\nhit the coast"}));
 }
 
+TEST(Sentences, ShortFirstLineIsATitle) {
+  EXPECT_EQ(sentences("Kerry: U.S. plans military talks with Russia over Syria\nKerry said that talks would "
+                      "begin soon."),
+            (Strings{"Kerry: U.S. plans military talks with Russia over Syria", "Kerry said that talks would begin soon"}));
+  // Only the first line, only before a line that starts like a sentence, and
+  // only when short: hard-wrapped text stays whole.
+  EXPECT_EQ(sentences("The storm hit.\nThe coast\nWas flooded."), (Strings{"The storm hit", "The coast\nWas flooded"}));
+  EXPECT_EQ(sentences("The storm\nhit the coast."), (Strings{"The storm\nhit the coast"}));
+  const std::string long_line = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                                "fifteen sixteen seventeen eighteen nineteen twenty twentyone";
+  EXPECT_EQ(sentences(long_line + "\nThe end."), (Strings{long_line + "\nThe end"}));
+}
+
 TEST(Sentences, ExclamationAndQuestionMarksEndSentences) {
   EXPECT_EQ(sentences("Stop! Who goes there? Nobody."), (Strings{"Stop", "Who goes there", "Nobody"}));
   EXPECT_EQ(sentences("Really?! Yes."), (Strings{"Really", "Yes"}));

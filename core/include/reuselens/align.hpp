@@ -65,6 +65,10 @@ struct AlignOptions {
     o.summary_join_gap = 30;
     o.snap_source_words = 20;
     o.max_page_to_source = 2.5;
+    // Weak pairs in runs find the heavily reworded passages; a higher bar for
+    // a pair alone keeps same-topic sentences out.
+    o.sentence.min_cosine = o.sentence.min_dice = 0.4;
+    o.sentence.min_weak_cosine = o.sentence.min_weak_dice = 0.25;
     return o;
   }
 };

@@ -15,7 +15,8 @@ struct SentenceAlignOptions {
   double min_cosine = 0.33;      // seed: tf-idf cosine of two sentences
   double min_dice = 0.33;        // seed: Dice coefficient of their content words
   // A pair below those but above these seeds when another pair lies within
-  // weak_support_gap sentences of it on both sides (0 cosine: never).
+  // weak_support_gap sentences of it on both sides, and neither sentence has
+  // a pair above the first bar (set these to min_cosine/min_dice: never).
   double min_weak_cosine = 0.2;
   double min_weak_dice = 0.2;
   std::uint32_t weak_support_gap = 2;
@@ -27,6 +28,9 @@ struct SentenceAlignOptions {
   double summary_max_ratio = 0.5;  // page side / source side below this: a summary
   std::uint32_t min_unit_words = 4;  // shorter sentences join the next one
   std::uint32_t max_unit_tokens = 40;  // longer sentences are cut at line breaks, then into pieces
+  // A page word standing for a source word of its synonym class counts this
+  // much of an occurrence (a swapped word is weaker evidence than a kept one).
+  double synonym_weight = 0.5;
 };
 
 // A pair of token ranges (half open) found similar sentence by sentence.

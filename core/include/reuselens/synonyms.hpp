@@ -13,6 +13,15 @@ namespace reuselens {
 // Entry of a word in the WordNet synonym table, looked up by its Snowball English stem; 0 when it has none.
 std::uint32_t synonym_entry(std::string_view stem);
 
+// The sorted synonym class ids of an entry; empty for 0 or an unknown entry.
+struct SynonymClasses {
+  const std::uint32_t* begin_ = nullptr;
+  const std::uint32_t* end_ = nullptr;
+  const std::uint32_t* begin() const { return begin_; }
+  const std::uint32_t* end() const { return end_; }
+};
+SynonymClasses synonym_classes(std::uint32_t entry);
+
 // True when two entries (non-zero) share a synonym class.
 bool share_synonym_class(std::uint32_t a, std::uint32_t b);
 
