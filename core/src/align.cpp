@@ -417,7 +417,8 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
   // fragments of a paraphrase).
   std::vector<bool> absorbed(loose.size(), false);
   if (options.sentences) {
-    for (const SentenceMatch& m : align_sentences(page, source, options.sentence, copied)) {
+    const auto explained = options.sentences_around_copies ? copied : decltype(copied){};
+    for (const SentenceMatch& m : align_sentences(page, source, options.sentence, explained)) {
       Candidate c{m.page_first, m.page_last, m.source_first, m.source_last, {}, true};
       for (std::size_t j = 0; j < loose.size(); ++j) {
         const Candidate& l = loose[j];
@@ -454,10 +455,14 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
       // copy stays several passages), and in either order unless one is
       // verbatim (an obfuscated passage may swap its halves; a verbatim copy
       // beside another passage is a copy of its own).
-      const bool after = p.source_first_token + options.seed_ngram >= prev.source_last_token &&
+      const std::uint32_t shorter = std::min(prev.source_last_token - prev.source_first_token,
+                                             p.source_last_token - p.source_first_token);
+      const std::uint32_t overlap_allowed = std::max<std::uint32_t>(
+          static_cast<std::uint32_t>(options.seed_ngram), static_cast<std::uint32_t>(options.join_source_overlap * shorter));
+      const bool after = p.source_first_token + overlap_allowed >= prev.source_last_token &&
                          p.source_first_token <= prev.source_last_token + options.join_source_gap;
       const bool before = prev.kind != PassageKind::kVerbatim && p.kind != PassageKind::kVerbatim &&
-                          prev.source_first_token + options.seed_ngram >= p.source_last_token &&
+                          prev.source_first_token + overlap_allowed >= p.source_last_token &&
                           prev.source_first_token <= p.source_last_token + options.join_source_gap;
       const bool near_in_source = after || before;
       if (near_on_page && near_in_source) {

@@ -1,5 +1,8 @@
 #include "reuselens/align.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include "test_util.hpp"
 
 namespace reuselens {
@@ -226,6 +229,69 @@ TEST(Align, PageSideFarLongerThanItsSourceSideFailsThePanProfile) {
   AlignOptions no_limit = AlignOptions::pan();
   no_limit.max_page_to_source = 0;
   EXPECT_TRUE(passes_thresholds(p, page, source, no_limit));
+}
+
+// Sentence i of `tag` with every third word replaced: no shared n-gram of
+// three words (a rewording only sentence similarity finds).
+std::string reworded_sentence(int i, const std::string& tag) {
+  std::string s;
+  for (int w = 0; w < 30; ++w)
+    s += (w ? " " : "") + (w % 3 == 2 ? "new" : tag + "q") + std::to_string(i) + "x" + std::to_string(w);
+  return s + ".";
+}
+
+TEST(Align, PanProfileTakesCopiedSentencesIntoTheParaphraseAroundThem) {
+  // Capitalized, so that each sentence is one (lower case goes on a sentence).
+  auto cap = [](std::string s) {
+    s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+    return s;
+  };
+  auto text = [&](int n, const std::string& tag) {
+    std::string t;
+    for (int i = 0; i < n; ++i) t += cap(invented_sentence(i, tag)) + " ";
+    return t;
+  };
+  const Document source = doc(text(3, "pre") + text(3, "mid") + text(3, "post"));
+  const std::string copied = cap(invented_sentence(1, "mid"));
+  const std::string reuse =
+      cap(reworded_sentence(0, "mid")) + " " + copied + " " + cap(reworded_sentence(2, "mid"));
+  const Document page = doc(text(3, "other") + reuse + " " + text(3, "end"));
+  const auto pan = align(page, source, AlignOptions::pan());
+  ASSERT_EQ(pan.size(), 1u);
+  EXPECT_EQ(slice(page, pan[0].page_begin, pan[0].page_end), reuse);
+  // News reuse reports the copied sentence on its own (with the next
+  // sentence's first words, copied too), as verbatim.
+  const auto news = align(page, source);
+  const auto verbatim = std::find_if(news.begin(), news.end(), [&](const Passage& p) {
+    return slice(page, p.page_begin, p.page_end).rfind(copied, 0) == 0;
+  });
+  ASSERT_NE(verbatim, news.end());
+  EXPECT_EQ(verbatim->kind, PassageKind::kVerbatim);
+  // Found as one passage, not joined from pieces: without joins too.
+  AlignOptions unjoined = AlignOptions::pan();
+  unjoined.join_gap = 0;
+  EXPECT_EQ(align(page, source, unjoined).size(), 1u);
+  unjoined.sentences_around_copies = true;
+  EXPECT_GT(align(page, source, unjoined).size(), 1u);
+}
+
+TEST(Align, PanProfileJoinsPiecesWhoseSourcesOverlapALittle) {
+  // The page repeats the last words of one sentence before the next: two
+  // pieces whose source sides overlap by those words.
+  const std::string first = invented_sentence(0, "mid"), second = invented_sentence(1, "mid");
+  const std::string repeated = "midq0x25 midq0x26 midq0x27 midq0x28 midq0x29";
+  const Document source = doc(invented_text(3, "pre") + first + " " + second + " " + invented_text(3, "post"));
+  const std::string reuse = first + " " + repeated + " " + second;
+  const Document page = doc(invented_text(3, "other") + reuse + " " + invented_text(3, "end"));
+  const auto pan = align(page, source, AlignOptions::pan());
+  ASSERT_EQ(pan.size(), 1u);
+  EXPECT_EQ(slice(page, pan[0].page_begin, pan[0].page_end), reuse);
+  AlignOptions no_overlap = AlignOptions::pan();
+  no_overlap.join_source_overlap = 0;
+  EXPECT_EQ(align(page, source, no_overlap).size(), 2u);
+  // A page that repeats a whole sentence repeats a copy: two passages.
+  const Document twice = doc(invented_text(3, "other") + first + " " + first + " " + invented_text(3, "end"));
+  EXPECT_EQ(align(twice, source, AlignOptions::pan()).size(), 2u);
 }
 
 // Other languages: the language-independent path (words by Unicode category,

@@ -27,6 +27,9 @@ struct AlignOptions {
   // case found in pieces as worse than one found whole.
   std::size_t join_gap = 0;
   std::size_t join_source_gap = 100;
+  // ...and whose source sides overlap by less than this share of the shorter
+  // one (a page repeating a source sentence repeats all of it).
+  double join_source_overlap = 0;
   // A summary whose corresponding source words spread over at least this
   // share of the source (80% of them in a window this wide) condenses the
   // whole text: its source side becomes the whole source (a reader wants "this
@@ -49,6 +52,11 @@ struct AlignOptions {
   double max_page_to_source = 0;
   // Sentence-level seeds (paraphrase, spun, summary); off: n-grams only.
   bool sentences = true;
+  // Sentences that dense copies explain seed nothing and end sentence-level
+  // passages, so a copied sentence inside a paraphrase is reported on its own
+  // (news). Off: a paraphrase takes in the copies inside it (PAN's cases
+  // keep some sentences nearly intact).
+  bool sentences_around_copies = true;
   SentenceAlignOptions sentence;
   RefineOptions refine;
 
@@ -65,6 +73,8 @@ struct AlignOptions {
     o.summary_join_gap = 30;
     o.snap_source_words = 20;
     o.max_page_to_source = 2.5;
+    o.join_source_overlap = 0.5;
+    o.sentences_around_copies = false;
     // Weak pairs in runs find the heavily reworded passages; a higher bar for
     // a pair alone keeps same-topic sentences out.
     o.sentence.min_cosine = o.sentence.min_dice = 0.4;
