@@ -426,7 +426,7 @@ def load_seed_truth(seeds: Path) -> SeedTruth:
 
 
 def seeds_available(kinds: Sequence[str]) -> List[str]:
-    return (["seeds.precision", "seeds.recall", "seeds.detections", "seeds.seconds"]
+    return (["seeds.precision", "seeds.recall", "seeds.detections", "seeds.seconds", "seeds.kinds.agreement"]
             + [f"seeds.{k}.recall" for k in kinds]
             + ["seeds.others.f1", "seeds.others.min_f1"]
             + [f"seeds.others.{p}.f1" for p in (SEED_SOURCE,) + SEED_PAGES])
@@ -477,11 +477,30 @@ class SeedResult:
     seconds: Optional[float] = None
 
 
+def kind_agreement(truth_passages: Sequence[Tuple[pm.Annotation, str]],
+                   detections: Sequence[Tuple[pm.Annotation, str]]) -> Tuple[int, int]:
+    """(agreeing, total): truth passages whose kind is the one reported by the detection
+    overlapping them most on the page (and on the source side at all); none found disagrees."""
+    agree = 0
+    for case, kind in truth_passages:
+        best, best_overlap = None, 0
+        for det, det_kind in detections:
+            if not pm.overlaps(det, case):
+                continue
+            overlap = pm.intersection_length([det.this_range], [case.this_range])
+            if overlap > best_overlap:
+                best, best_overlap = det_kind, overlap
+        agree += best == kind
+    return agree, len(truth_passages)
+
+
 def run_seeds(args, truth: SeedTruth) -> SeedResult:
     res = SeedResult()
     dets: List[pm.Annotation] = []
+    kinded: List[Tuple[pm.Annotation, str]] = []
     if args.oracle:
         dets = [a for a, _ in truth.passages]
+        kinded = list(truth.passages)
         res.notes.append("seeds: oracle (the truth passages as detections)")
     else:
         cli = Path(args.cli).resolve()
@@ -491,8 +510,9 @@ def run_seeds(args, truth: SeedTruth) -> SeedResult:
             cmd = [str(cli), "match", "--source", str(truth.source), str(page)]
             seconds, text = run_cli(cmd, args.timeout)
             total += seconds
-            dets += [a for a, _ in parse_match_output(text, page, truth.source, str(truth.source),
-                                                      res.notes)]
+            found = parse_match_output(text, page, truth.source, str(truth.source), res.notes)
+            kinded += found
+            dets += [a for a, _ in found]
         res.seconds = total
         res.notes.append(f"seeds: {rel(cli)} match --source {truth.source.name}, "
                          f"{len(truth.pages)} pages in {total:.2f} s wall clock")
@@ -515,6 +535,9 @@ def run_seeds(args, truth: SeedTruth) -> SeedResult:
         res.rows.append([f"seeds {kind}", "", str(len(kc)), "", "",
                          f"{r.ratio:.4f} ({r.covered}/{r.total})", "", ""])
         res.metrics[f"seeds.{kind}.recall"] = r.ratio
+    agree, total = kind_agreement(truth.passages, kinded)
+    res.rows.append(["seeds kinds as in truth.json", "", str(total), "", "", f"{agree}/{total}", "", ""])
+    res.metrics["seeds.kinds.agreement"] = agree / total if total else None
     run_seeds_against_others(args, truth, res)
     return res
 

@@ -7,6 +7,7 @@
 #include "reuselens/fingerprint.hpp"
 #include "reuselens/normalize.hpp"
 #include "reuselens/quotes.hpp"
+#include "reuselens/synonyms.hpp"
 
 namespace reuselens {
 
@@ -96,12 +97,15 @@ struct Chain {
 // passages may come in any order of the source (shuffled aggregator pages).
 std::vector<Chain> chain_runs(const std::vector<Run>& runs, const AlignOptions& options) {
   const auto gap_limit = static_cast<std::int64_t>(options.max_gap);
+  // Equal gaps on both sides are words replaced one for one (a spinner's
+  // swaps): bridged up to twice as far.
+  const std::int64_t swap_limit = 2 * gap_limit;
   const std::int64_t overlap_limit = static_cast<std::int64_t>(options.seed_ngram);
   std::vector<Chain> open, done;
   for (const Run& run : runs) {
     // Chains that no later run can continue are done.
     for (std::size_t c = 0; c < open.size();) {
-      if (static_cast<std::int64_t>(open[c].page_end) + gap_limit < static_cast<std::int64_t>(run.page)) {
+      if (static_cast<std::int64_t>(open[c].page_end) + swap_limit < static_cast<std::int64_t>(run.page)) {
         done.push_back(std::move(open[c]));
         open[c] = std::move(open.back());
         open.pop_back();
@@ -114,7 +118,9 @@ std::vector<Chain> chain_runs(const std::vector<Run>& runs, const AlignOptions& 
     for (Chain& chain : open) {
       const std::int64_t gap_page = static_cast<std::int64_t>(run.page) - chain.page_end;
       const std::int64_t gap_source = static_cast<std::int64_t>(run.source) - chain.source_end;
-      if (gap_page < -overlap_limit || gap_source < -overlap_limit || gap_page > gap_limit || gap_source > gap_limit)
+      const bool swapped = gap_page == gap_source && gap_page <= swap_limit;
+      if (gap_page < -overlap_limit || gap_source < -overlap_limit ||
+          ((gap_page > gap_limit || gap_source > gap_limit) && !swapped))
         continue;
       // The run must reach past the chain's end on both sides after trimming.
       const std::int64_t cut = std::max<std::int64_t>({0, -gap_page, -gap_source});
@@ -299,6 +305,42 @@ void widen_source(Passage& p, std::uint32_t first, std::uint32_t last) {
   p.source_last_token = last;
 }
 
+// Widens a passage's page side to [first, last): the added words become
+// inserted steps.
+void widen_page(Passage& p, std::uint32_t first, std::uint32_t last) {
+  std::vector<AlignmentStep> steps;
+  steps.reserve(p.alignment.size() + (p.page_first_token - first) + (last - p.page_last_token));
+  for (std::uint32_t t = first; t < p.page_first_token; ++t)
+    steps.push_back({t, AlignmentStep::kNoToken, StepType::kInserted});
+  steps.insert(steps.end(), p.alignment.begin(), p.alignment.end());
+  for (std::uint32_t t = p.page_last_token; t < last; ++t)
+    steps.push_back({t, AlignmentStep::kNoToken, StepType::kInserted});
+  p.alignment = std::move(steps);
+  p.page_first_token = first;
+  p.page_last_token = last;
+}
+
+// True when half the content words of page tokens [first, last), and at least
+// two, occur somewhere in the passage's source side (same stem or synonym):
+// words a restated sentence moved, which a monotone alignment cannot follow.
+bool moved_into_source(const Passage& p, const Document& page, const Document& source, std::uint32_t first,
+                       std::uint32_t last) {
+  std::uint32_t content = 0, found = 0;
+  for (std::uint32_t t = first; t < last; ++t) {
+    const Token& w = page.tokens()[t];
+    if (w.flags & kTokenStopword) continue;
+    ++content;
+    for (std::uint32_t u = p.source_first_token; u < p.source_last_token; ++u) {
+      const Token& v = source.tokens()[u];
+      if (!(v.flags & kTokenStopword) && (v.stem == w.stem || share_synonym_class(v.synonyms, w.synonyms))) {
+        ++found;
+        break;
+      }
+    }
+  }
+  return found >= 2 && 2 * found >= content;
+}
+
 // Widens a passage's source side to the sentences it starts and ends in, when
 // that adds at most `max_words` words at each end.
 void snap_source_to_sentences(Passage& p, const Document& source, std::uint32_t max_words) {
@@ -378,6 +420,19 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
                         monotone_anchors(std::move(c.anchors)), options.refine))
       return false;
     p.sentence_seeded = c.from_sentences;
+    // Edge words of similar sentences that the word alignment left out are
+    // still part of the restatement when they moved within it.
+    if (c.from_sentences && options.refine.trim_edges) {
+      const std::uint32_t first = c.page_first < p.page_first_token &&
+                                          moved_into_source(p, page, source, c.page_first, p.page_first_token)
+                                      ? c.page_first
+                                      : p.page_first_token;
+      const std::uint32_t last = c.page_last > p.page_last_token &&
+                                         moved_into_source(p, page, source, p.page_last_token, c.page_last)
+                                     ? c.page_last
+                                     : p.page_last_token;
+      widen_page(p, first, last);
+    }
     // Similar sentences were matched as wholes; a monotone word alignment
     // covers only part of them when their words moved.
     if (c.from_sentences && !options.refine.trim_edges)

@@ -177,10 +177,13 @@ bool refine_passage(Passage& p, const Document& page, std::uint32_t pf, std::uin
 bool summarize_alignment(Passage& p, const RefineOptions& options, const Document* page) {
   auto& steps = p.alignment;
   trim_sparse_edges(steps, options, page);
-  if (options.trim_edges) {  // to the first and last corresponding word
+  if (options.trim_edges) {  // to the first and last corresponding word, links aside
+    auto holds = [&](const AlignmentStep& s) {
+      return corresponds(s.type) && !(page && (page->tokens()[s.page].flags & kTokenLink));
+    };
     std::size_t begin = 0, end = steps.size();
-    while (begin < end && !corresponds(steps[begin].type)) ++begin;
-    while (end > begin && !corresponds(steps[end - 1].type)) --end;
+    while (begin < end && !holds(steps[begin])) ++begin;
+    while (end > begin && !holds(steps[end - 1])) --end;
     steps.erase(steps.begin() + static_cast<std::ptrdiff_t>(end), steps.end());
     steps.erase(steps.begin(), steps.begin() + static_cast<std::ptrdiff_t>(begin));
   } else {

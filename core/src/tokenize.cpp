@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -188,6 +189,31 @@ bool ends_sentence(std::string_view text, const Token& a, const Token& b, bool a
          gap.find('"') != std::string_view::npos || gap.find("\xE2\x80\x9C") != std::string_view::npos;
 }
 
+// Words of web addresses ("http://www.example.com/a.html") count as stop
+// words: a copied link is attribution, not reused prose, and two pages
+// citing the same site share it.
+void mark_links(std::string_view text, std::vector<Token>& tokens) {
+  std::size_t t = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t scheme = text.find("://", at), www = text.find("www.", at);
+    std::size_t start = std::min(scheme, www);
+    if (start == std::string_view::npos) break;
+    if (start == scheme)  // back over the scheme's letters
+      while (start > 0 && std::isalpha(static_cast<unsigned char>(text[start - 1]))) --start;
+    std::size_t end = start;
+    while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) && text[end] != '<' &&
+           text[end] != '>' && text[end] != '"' && text[end] != ')')
+      ++end;
+    while (t < tokens.size() && tokens[t].begin < start) ++t;
+    for (; t < tokens.size() && tokens[t].begin < end; ++t) {
+      tokens[t].flags |= kTokenStopword | kTokenLink;
+      tokens[t].function_classes = 0;
+      tokens[t].synonyms = 0;
+    }
+    at = std::max(end, start + 3);
+  }
+}
+
 }  // namespace
 
 TokenizedText tokenize(std::string_view text) {
@@ -242,6 +268,8 @@ TokenizedText tokenize(std::string_view text) {
                       (p.next == end || word.find('.') != std::string_view::npos));
     pos = end;
   }
+
+  mark_links(text, out.tokens);
 
   std::uint32_t first = 0;
   const auto n = static_cast<std::uint32_t>(out.tokens.size());

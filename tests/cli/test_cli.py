@@ -324,6 +324,31 @@ class SeedsTest(CliTestCase):
         self.assertEqual((60, 293, 542, 776), tuple(self.truth(page, source, 60)[k] for k in
                                                     ("page_start", "page_end", "source_start", "source_end")))
 
+    def test_seed_003_paraphrase_keeps_the_words_it_moved_to_the_front(self):
+        # "High-level military talks with Moscow were severed by the Pentagon ..." restates
+        # "the Pentagon last year cut off high-level discussions with Moscow ...": the word
+        # alignment follows one order, the passage keeps the moved words too.
+        page, source = seed("003"), seed("001")
+        t = self.truth(page, source, 1467)
+        self.assertEqual(t["kind"], "paraphrase")
+        p = self.find(self.match("--source", source, page), source, t)
+        self.assertLessEqual(abs(p["end"] - t["page_end"]), 1, p)
+        self.assertEqual(p["kind"], "paraphrase", p)
+
+    def test_seed_000_spun_copy_is_found_whole_but_not_its_source_link(self):
+        page, source = seed("000"), seed("001")
+        passages = self.match("--source", source, page)
+        covered = set()
+        for p in passages:
+            covered.update(range(p["start"], p["end"]))
+        for t in load_truth():
+            if t["page"] == page.name and t["source"] == source.name and t["kind"] == "spun":
+                with self.subTest(passage=f"{t['page_start']}-{t['page_end']}"):
+                    missed = set(range(t["page_start"], t["page_end"])) - covered
+                    self.assertFalse(missed, read_text(page)[min(missed, default=0):max(missed, default=0) + 1])
+        link = read_text(page).index("http://www.themoscowtimes")
+        self.assertTrue(all(p["end"] <= link for p in passages), passages)
+
     def test_seed_000_is_spun_word_for_word(self):
         page, source = seed("000"), seed("001")
         passages = self.match("--source", source, page)

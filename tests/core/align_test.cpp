@@ -294,6 +294,31 @@ TEST(Align, PanProfileJoinsPiecesWhoseSourcesOverlapALittle) {
   EXPECT_EQ(align(twice, source, AlignOptions::pan()).size(), 2u);
 }
 
+TEST(Align, WordsSwappedOneForOneAreBridgedFurtherThanOtherGaps) {
+  // A spinner replaced eight words in a row, one for one: still one passage.
+  const std::string sentence = invented_sentence(0, "mid");
+  std::string swapped = sentence;
+  for (int w = 10; w < 18; ++w) swapped = replace_word(swapped, "midq0x" + std::to_string(w) + " ", "swap" + std::to_string(w) + " ");
+  const Document source = doc(invented_text(2, "pre") + sentence + " " + invented_text(2, "post"));
+  const Document page = doc(invented_text(2, "other") + swapped + " " + invented_text(2, "end"));
+  const auto passages = align(page, source);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(slice(page, passages[0].page_begin, passages[0].page_end), swapped);
+  // The same eight words replaced by four: a gap, two passages.
+  std::string shortened = sentence;
+  for (int w = 10; w < 18; ++w)
+    shortened = replace_word(shortened, "midq0x" + std::to_string(w) + " ", w % 2 ? "" : "new" + std::to_string(w) + " ");
+  EXPECT_EQ(align(doc(invented_text(2, "other") + shortened + " " + invented_text(2, "end")), source).size(), 2u);
+}
+
+TEST(Align, PassagesDoNotEndOnASharedWebAddress) {
+  const Document source = doc(kFiller + kSentenceA + "\n\nOriginal url: https://www.example.com/2015/09/story\n");
+  const Document page = doc(kFiller + kSentenceA + "\n\nArticle source: http://www.example.com/article/1.html\n");
+  const auto passages = align(page, source);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(slice(page, passages[0].page_begin, passages[0].page_end), kFiller + kSentenceA);
+}
+
 // Other languages: the language-independent path (words by Unicode category,
 // ideographs one by one) finds verbatim and edited copies; Russian also gets
 // its Snowball stemmer.

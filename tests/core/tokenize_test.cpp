@@ -132,6 +132,19 @@ TEST(Tokenize, AcronymWithPeriodsIsOneTokenWithTheKeyOfItsLetters) {
   EXPECT_EQ(words("e.mail"), (Strings{"e", "mail"}));
 }
 
+TEST(Tokenize, WebAddressesAreLinkStopwords) {
+  const std::string text = "Source: http://www.example.com/a/1.html and www.bbc.co.uk (see https://x.org).";
+  const TokenizedText t = tokenize(text);
+  std::vector<std::string> links, words;
+  for (const Token& tok : t.tokens)
+    ((tok.flags & kTokenLink) ? links : words).push_back(text.substr(tok.begin, tok.end - tok.begin));
+  EXPECT_EQ(links, (Strings{"http", "www", "example", "com", "a", "1", "html", "www", "bbc", "co", "uk", "https", "x",
+                            "org"}));
+  EXPECT_EQ(words, (Strings{"Source", "and", "see"}));
+  for (const Token& tok : t.tokens)
+    if (tok.flags & kTokenLink) EXPECT_TRUE(tok.flags & kTokenStopword);
+}
+
 TEST(Tokenize, EmojiAreNotTokens) {
   EXPECT_EQ(words("I \xF0\x9F\x98\x80 you \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD!"), (Strings{"I", "you"}));
   EXPECT_EQ(words("hi\xF0\x9F\x98\x80there"), (Strings{"hi", "there"}));

@@ -65,6 +65,8 @@ elif args[0] == "match":
                                "score": 1.0, "kind": p["kind"]})
     if mode == "miss-spun":
         ps = [p for p in ps if p["kind"] != "spun"]
+    if mode == "all-verbatim":
+        ps = [dict(p, kind="verbatim") for p in ps]
     print(json.dumps({"passages": ps}))
 '''
 
@@ -196,6 +198,16 @@ class EvalCliTest(unittest.TestCase):
         self.assertEqual(m["seeds.verbatim.recall"], 1)
         # page characters only: 000's spun passage (50) missed, of 50+50+20+30
         self.assertAlmostEqual(m["seeds.recall"], 100 / 150)
+
+    def test_seed_kinds_agreement(self):
+        rc, m, out, _ = self.run_eval("seeds", "--require", "seeds.kinds.agreement>=1")
+        self.assertEqual(rc, 0, out)
+        self.assertIn("| seeds kinds as in truth.json", out)
+        _, m, _, _ = self.run_eval("seeds", mode="all-verbatim")
+        # 001's four truth passages are spun, verbatim, edited and paraphrase
+        self.assertAlmostEqual(m["seeds.kinds.agreement"], 1 / 4)
+        _, m, _, _ = self.run_eval("seeds", mode="miss-spun")  # a missed passage disagrees
+        self.assertLess(m["seeds.kinds.agreement"], 1)
 
     def test_seeds_against_the_other_four(self):
         rc, m, out, _ = self.run_eval("seeds", "--require", "seeds.others.min_f1>=1")

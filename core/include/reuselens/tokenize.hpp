@@ -12,6 +12,7 @@ enum TokenFlags : std::uint8_t {
   kTokenStopword = 1 << 1,  // English function word ("the", "of", "which")
   kTokenIdeograph = 1 << 2, // one CJK character (scripts written without spaces)
   kTokenCapitalized = 1 << 3,  // starts with an upper-case letter in the original
+  kTokenLink = 1 << 4,      // part of a web address; also flagged a stop word
 };
 
 struct Token {
