@@ -6,6 +6,7 @@ SHELL := /bin/bash
 SHARED ?= $(abspath ../shared)
 NATIVE := build/native
 WASM := build/wasm
+PACKAGE := dist/reuselens
 CLI := $(NATIVE)/reuselens
 JOBS ?= $(shell nproc)
 
@@ -18,7 +19,7 @@ help:
 	@echo "make test    set up, build, and run every test (native, WASM, CLI, evaluation sample)"
 	@echo "make setup   install what the project needs (idempotent)"
 	@echo "make native  build the core library, the CLI ($(CLI)) and the unit tests"
-	@echo "make wasm    build the WebAssembly module into $(WASM)/"
+	@echo "make wasm    build the WebAssembly module and its JS package into $(PACKAGE)/"
 	@echo "make eval    score the PAN13 training corpus and the seeds; updates eval/results.md"
 	@echo "make bench   run the benchmarks in bench/"
 
@@ -32,7 +33,8 @@ native:
 wasm:
 	NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B $(WASM) -G Ninja -DCMAKE_BUILD_TYPE=Release
 	cmake --build $(WASM) -j $(JOBS)
-	cp wasm/reuselens.mjs $(WASM)/reuselens.mjs
+	rm -rf $(PACKAGE) && mkdir -p $(PACKAGE)
+	cp $(WASM)/reuselens_core.mjs $(WASM)/reuselens_core.wasm wasm/index.js wasm/index.d.ts wasm/package.json $(PACKAGE)/
 
 test: setup native wasm
 	$(MAKE) --no-print-directory test-native test-tools test-wasm

@@ -39,6 +39,35 @@ val to_uint8_array(const std::vector<std::uint8_t>& bytes) {
   return val::global("Uint8Array").new_(emscripten::typed_memory_view(bytes.size(), bytes.data()));
 }
 
+// The word alignment of a passage as a flat Int32Array, five numbers per step:
+// op (StepType), page start, page end, source start, source end in UTF-16 code
+// units, -1 where the step has no word on that side. Flat, because building one
+// JS object per step through embind costs far more than doing it in JS.
+val alignment_of(const reuselens::Passage& p, const reuselens::Document& page, const reuselens::Document& source) {
+  std::vector<std::int32_t> flat;
+  flat.reserve(p.alignment.size() * 5);
+  for (const reuselens::AlignmentStep& s : p.alignment) {
+    flat.push_back(static_cast<std::int32_t>(s.type));
+    if (s.page != reuselens::AlignmentStep::kNoToken) {
+      const reuselens::Token& t = page.tokens()[s.page];
+      flat.push_back(static_cast<std::int32_t>(page.utf16_at(t.begin)));
+      flat.push_back(static_cast<std::int32_t>(page.utf16_at(t.end)));
+    } else {
+      flat.push_back(-1);
+      flat.push_back(-1);
+    }
+    if (s.source != reuselens::AlignmentStep::kNoToken) {
+      const reuselens::Token& t = source.tokens()[s.source];
+      flat.push_back(static_cast<std::int32_t>(source.utf16_at(t.begin)));
+      flat.push_back(static_cast<std::int32_t>(source.utf16_at(t.end)));
+    } else {
+      flat.push_back(-1);
+      flat.push_back(-1);
+    }
+  }
+  return val::global("Int32Array").new_(emscripten::typed_memory_view(flat.size(), flat.data()));
+}
+
 class LibraryBinding {
  public:
   // "" on success, else why the source was refused (duplicate or empty id, ...).
@@ -55,16 +84,41 @@ class LibraryBinding {
 
   std::size_t size() const { return library_.size(); }
 
+  // [{id, title, url, length}] in the order added; length in UTF-16 code units.
+  val sources() const {
+    val out = val::array();
+    for (std::size_t i = 0; i < library_.size(); ++i) {
+      const reuselens::SourceInfo& info = library_.info(i);
+      val item = val::object();
+      item.set("id", info.id);
+      item.set("title", info.title);
+      item.set("url", info.url);
+      item.set("length", static_cast<double>(library_.document(i).utf16_at(info.text.size())));
+      out.set(static_cast<double>(i), item);
+    }
+    return out;
+  }
+
+  // The text of a source ("" when there is none with this id).
+  std::string sourceText(const std::string& id) const {
+    const long index = library_.find(id);
+    return index < 0 ? std::string() : library_.info(static_cast<std::size_t>(index)).text;
+  }
+
   // {error: string, passages: [{start, end, sourceId, sourceStart, sourceEnd,
-  // score, kind}]}, offsets in UTF-16 code units, passages in page order.
-  val match(std::string text) const {
+  // score, kind, quoted, alignment}]}, offsets in UTF-16 code units, passages in
+  // page order. minChars: passages shorter than this many code points (the longer
+  // side counts) are dropped; 0 keeps every passage of a sentence or more.
+  val match(std::string text, double min_chars) const {
     val result = val::object();
     val passages = val::array();
     reuselens::Document page;
     const reuselens::Status status = reuselens::Document::create(std::move(text), page);
     result.set("error", error_of(status));
     if (status.ok) {
-      const std::vector<reuselens::Passage> found = reuselens::match(library_, page);
+      reuselens::MatchOptions options;
+      options.align.min_passage_chars = min_chars > 0 ? static_cast<std::size_t>(min_chars) : 0;
+      const std::vector<reuselens::Passage> found = reuselens::match(library_, page, options);
       for (std::size_t i = 0; i < found.size(); ++i) {
         const reuselens::Passage& p = found[i];
         const reuselens::Document& source = library_.document(p.source);
@@ -76,6 +130,8 @@ class LibraryBinding {
         item.set("sourceEnd", static_cast<double>(source.utf16_at(p.source_end)));
         item.set("score", p.score);
         item.set("kind", std::string(reuselens::kind_name(p.kind)));
+        item.set("quoted", p.quoted);
+        item.set("alignment", alignment_of(p, page, source));
         passages.set(static_cast<double>(i), item);
       }
     }
@@ -99,6 +155,14 @@ class LibraryBinding {
   reuselens::Library library_;
 };
 
+// The names of StepType values, indexed by the op numbers of alignment_of.
+val step_names() {
+  val names = val::array();
+  for (int t = 0; t <= static_cast<int>(reuselens::StepType::kDeleted); ++t)
+    names.set(t, std::string(reuselens::step_name(static_cast<reuselens::StepType>(t))));
+  return names;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(reuselens) {
@@ -107,7 +171,10 @@ EMSCRIPTEN_BINDINGS(reuselens) {
       .function("addSource", &LibraryBinding::addSource)
       .function("removeSource", &LibraryBinding::removeSource)
       .function("size", &LibraryBinding::size)
+      .function("sources", &LibraryBinding::sources)
+      .function("sourceText", &LibraryBinding::sourceText)
       .function("match", &LibraryBinding::match)
       .function("save", &LibraryBinding::save)
       .function("load", &LibraryBinding::load);
+  emscripten::function("stepNames", &step_names);
 }

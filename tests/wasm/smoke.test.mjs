@@ -1,6 +1,6 @@
-// Smoke test of the WASM build through its JS API (build/wasm/reuselens.mjs).
+// Smoke test of the WASM build through its JS API (dist/reuselens/index.js).
 // Run with `node --test tests/wasm/` after the WASM build (the Makefile's `wasm`
-// target). REUSELENS_WASM_DIR overrides where the built files are.
+// target). REUSELENS_PACKAGE_DIR overrides where the package is.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
@@ -10,11 +10,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
-const wasmDir = path.resolve(process.env.REUSELENS_WASM_DIR ?? path.join(repoRoot, 'build/wasm'));
+const wasmDir = path.resolve(process.env.REUSELENS_PACKAGE_DIR ?? path.join(repoRoot, 'dist/reuselens'));
 // ../shared beside the checkout (see shared/README.md).
 const seedsDir = path.resolve(repoRoot, '../shared/seeds');
 
-const wrapperPath = path.join(wasmDir, 'reuselens.mjs');
+const wrapperPath = path.join(wasmDir, 'index.js');
 const corePath = path.join(wasmDir, 'reuselens_core.mjs');
 const wasmPath = path.join(wasmDir, 'reuselens_core.wasm');
 
@@ -161,8 +161,8 @@ test('save() and load() round-trip', async () => {
 });
 
 test('the built JS uses no eval or new Function (CSP, MV3)', async () => {
-  const files = (await readdir(wasmDir)).filter((name) => name.endsWith('.mjs'));
-  assert.ok(files.includes('reuselens_core.mjs') && files.includes('reuselens.mjs'), files.join(', '));
+  const files = (await readdir(wasmDir)).filter((name) => /\.m?js$/.test(name));
+  assert.ok(files.includes('reuselens_core.mjs') && files.includes('index.js'), files.join(', '));
   for (const name of files) {
     const js = await readFile(path.join(wasmDir, name), 'utf8');
     assert.doesNotMatch(js, /(?<![\w$])eval\s*\(/, `${name} calls eval(`);

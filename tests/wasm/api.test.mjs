@@ -1,0 +1,243 @@
+// The package's API contract (dist/reuselens/, built by `make wasm`): what a CMS
+// developer or the web demo relies on. Parity tests run the native CLI
+// (build/native/reuselens) on the same inputs.
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '../..');
+const packageDir = path.resolve(process.env.REUSELENS_PACKAGE_DIR ?? path.join(repoRoot, 'dist/reuselens'));
+const cli = path.join(repoRoot, 'build/native/reuselens');
+const seedsDir = path.resolve(repoRoot, '../shared/seeds');
+const panDir = path.resolve(repoRoot, '../shared/pan13-train');
+
+const SEEDS = Object.fromEntries(readdirSync(seedsDir).filter((f) => f.endsWith('.txt'))
+  .map((f) => [f.slice(0, 3), { file: path.join(seedsDir, f), text: readFileSync(path.join(seedsDir, f), 'utf8') }]));
+
+let api;
+before(async () => {
+  const entry = path.join(packageDir, 'index.js');
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: build the package first (make wasm)`);
+  api = await import(pathToFileURL(entry).href);
+});
+
+async function lensWith(ids) {
+  const lens = await api.createReuseLens();
+  for (const id of ids) lens.addSource({ id, title: `Seed ${id}`, url: `https://example.org/${id}`, text: SEEDS[id].text });
+  return lens;
+}
+
+// The text of [start, end) counted in code points (the CLI's offsets).
+function byCodePoints(text, start, end) {
+  return Array.from(text).slice(start, end).join('');
+}
+
+test('package.json exports the module and its types', () => {
+  const pkg = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
+  assert.equal(pkg.type, 'module');
+  assert.equal(pkg.exports['.'].default, './index.js');
+  assert.equal(pkg.exports['.'].types, './index.d.ts');
+  for (const file of pkg.files) assert.ok(existsSync(path.join(packageDir, file)), file);
+  // Every runtime export is declared.
+  const types = readFileSync(path.join(packageDir, 'index.d.ts'), 'utf8');
+  for (const name of Object.keys(api)) {
+    if (name === 'default') assert.match(types, /export default createReuseLens/);
+    else assert.match(types, new RegExp(`export declare (const|function|class) ${name}\\b`), name);
+  }
+});
+
+test('the contract: createReuseLens() in Node, addSource, match with UTF-16 offsets', async () => {
+  const lens = await api.createReuseLens();  // finds its .wasm beside index.js
+  try {
+    lens.addSource({ id: '001', title: 'Seed 001', url: 'https://example.org/001', text: SEEDS['001'].text });
+    const page = `☕ ${SEEDS['003'].text}`;  // one UTF-16 unit before the article
+    const { passages } = lens.match(page);
+    assert.ok(passages.length >= 3, JSON.stringify(passages.map((p) => [p.start, p.kind])));
+    for (const p of passages) {
+      assert.equal(p.sourceId, '001');
+      assert.equal(p.sourceTitle, 'Seed 001');
+      assert.equal(p.sourceUrl, 'https://example.org/001');
+      assert.ok(api.KINDS.includes(p.kind), p.kind);
+      assert.ok(p.score > 0 && p.score <= 1);
+      assert.equal(typeof p.quoted, 'boolean');
+      assert.ok(p.start < p.end && p.end <= page.length);
+      assert.ok(p.sourceStart < p.sourceEnd && p.sourceEnd <= SEEDS['001'].text.length);
+    }
+    const verbatim = passages.find((p) => p.kind === 'verbatim');
+    const copied = page.slice(verbatim.start, verbatim.end);
+    assert.equal(SEEDS['001'].text.slice(verbatim.sourceStart, verbatim.sourceEnd).replace(/'/g, '’'), copied);
+  } finally {
+    lens.dispose();
+  }
+});
+
+test('the word alignment shows what the spinner changed', async () => {
+  const lens = await lensWith(['001']);
+  try {
+    const page = SEEDS['000'].text, source = SEEDS['001'].text;
+    const spun = lens.match(page).passages.find((p) => p.kind === 'spun');
+    assert.ok(spun);
+    const ops = new Set(spun.alignment.map((s) => s.op));
+    for (const op of ['exact', 'synonym', 'function', 'substituted']) assert.ok(ops.has(op), op);
+    const pairs = new Set();
+    for (const s of spun.alignment) {
+      if (s.page) assert.ok(s.page[0] >= spun.start && s.page[1] <= spun.end, JSON.stringify(s));
+      if (s.source) assert.ok(s.source[0] >= spun.sourceStart && s.source[1] <= spun.sourceEnd, JSON.stringify(s));
+      assert.equal(s.page === null, s.op === 'deleted');
+      assert.equal(s.source === null, s.op === 'inserted');
+      if (s.page && s.source) pairs.add(`${page.slice(...s.page)}>${source.slice(...s.source)}`);
+      const plain = (w) => w.toLowerCase().replace(/’/g, "'");  // exact after normalization
+      if (s.op === 'exact') assert.equal(plain(page.slice(...s.page)), plain(source.slice(...s.source)));
+    }
+    for (const swap of ['infantry>military', 'pronounced>said', 'critical>important']) assert.ok(pairs.has(swap), swap);
+  } finally {
+    lens.dispose();
+  }
+});
+
+test('quoted speech shared by two outlets is flagged', async () => {
+  const lens = await lensWith(['001']);
+  try {
+    const { passages } = lens.match(SEEDS['002'].text);
+    assert.deepEqual(passages.map((p) => p.quoted), [true]);
+    assert.match(SEEDS['002'].text.slice(passages[0].start, passages[0].end), /common ground/);
+  } finally {
+    lens.dispose();
+  }
+});
+
+test('options: kinds and minimum length', async () => {
+  const lens = await lensWith(['001']);
+  try {
+    const all = lens.match(SEEDS['003'].text).passages;
+    const kinds = new Set(all.map((p) => p.kind));
+    assert.ok(kinds.size >= 2);
+    const verbatim = lens.match(SEEDS['003'].text, { kinds: ['verbatim'] }).passages;
+    assert.deepEqual(verbatim, all.filter((p) => p.kind === 'verbatim'));
+    const shortest = Math.min(...all.map((p) => p.end - p.start));
+    const long = lens.match(SEEDS['003'].text, { minChars: shortest + 1 }).passages;
+    assert.ok(long.length > 0 && long.length < all.length);
+    for (const p of long) assert.ok(p.end - p.start > shortest || p.sourceEnd - p.sourceStart > shortest);
+    assert.throws(() => lens.match('x', { kinds: ['copied'] }), TypeError);
+    assert.throws(() => lens.match('x', { kinds: 'verbatim' }), TypeError);
+    assert.throws(() => lens.match('x', { minChars: -1 }), TypeError);
+  } finally {
+    lens.dispose();
+  }
+});
+
+test('sources are listed, read back and removed', async () => {
+  const lens = await lensWith(['001', '003']);
+  try {
+    assert.deepEqual(lens.sources().map((s) => [s.id, s.title, s.url, s.length]), [
+      ['001', 'Seed 001', 'https://example.org/001', SEEDS['001'].text.length],
+      ['003', 'Seed 003', 'https://example.org/003', SEEDS['003'].text.length],
+    ]);
+    assert.equal(lens.sourceText('003'), SEEDS['003'].text);
+    assert.equal(lens.sourceText('nope'), undefined);
+    assert.ok(lens.match(SEEDS['002'].text).passages.some((p) => p.sourceId === '003'));
+    assert.equal(lens.removeSource('003'), true);
+    assert.deepEqual(lens.sources().map((s) => s.id), ['001']);
+    assert.ok(lens.match(SEEDS['002'].text).passages.every((p) => p.sourceId === '001'));
+    assert.throws(() => lens.addSource({ id: '001', text: 'again' }), /001/);
+  } finally {
+    lens.dispose();
+  }
+});
+
+test('a library built by the CLI loads, and matches as the CLI does', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'reuselens-'));
+  const libFile = path.join(dir, 'seeds.rlens');
+  const ids = ['000', '001', '002', '003', '004'];
+  execFileSync(cli, ['library', 'build', libFile, ...ids.map((id) => SEEDS[id].file)]);
+  const lens = await api.createReuseLens();
+  try {
+    lens.load(readFileSync(libFile));
+    assert.deepEqual(lens.sources().map((s) => s.id), ids.map((id) => SEEDS[id].file));
+    // Parity with the native CLI on every seed page against the other four.
+    for (const pageId of ids) {
+      const page = SEEDS[pageId].text;
+      const others = ids.filter((id) => id !== pageId);
+      const native = JSON.parse(execFileSync(cli, ['match', ...others.flatMap((id) => ['--source', SEEDS[id].file]), SEEDS[pageId].file], { encoding: 'utf8' })).passages;
+      const local = await lensWith(others);
+      try {
+        const wasm = local.match(page).passages;
+        assert.equal(wasm.length, native.length, `page ${pageId}`);
+        wasm.forEach((w, i) => {
+          const n = native[i];
+          assert.equal(`Seed ${path.basename(n.source).slice(0, 3)}`, w.sourceTitle);
+          assert.equal(page.slice(w.start, w.end), byCodePoints(page, n.start, n.end));
+          assert.equal(w.kind, n.kind);
+          assert.ok(Math.abs(w.score - n.score) < 1e-3);
+          assert.equal(w.quoted, n.quoted);
+          assert.equal(w.alignment.length, n.alignment.length);
+        });
+      } finally {
+        local.dispose();
+      }
+    }
+  } finally {
+    lens.dispose();
+  }
+});
+
+test('parity with the CLI on a PAN sample', { skip: !existsSync(panDir) && 'no ../shared/pan13-train' }, async () => {
+  const pairs = readFileSync(path.join(panDir, '03-random-obfuscation/pairs'), 'utf8').trim().split('\n').slice(0, 12);
+  let compared = 0;
+  for (const line of pairs) {
+    const [susp, src] = line.split(/\s+/);
+    const pageFile = path.join(panDir, 'susp', susp), sourceFile = path.join(panDir, 'src', src);
+    const page = readFileSync(pageFile, 'utf8'), source = readFileSync(sourceFile, 'utf8');
+    const native = JSON.parse(execFileSync(cli, ['match', '--source', sourceFile, pageFile], { encoding: 'utf8' })).passages;
+    const lens = await api.createReuseLens();
+    try {
+      lens.addSource({ id: src, text: source });
+      const wasm = lens.match(page).passages;
+      assert.deepEqual(wasm.map((w) => [page.slice(w.start, w.end), source.slice(w.sourceStart, w.sourceEnd), w.kind]),
+        native.map((n) => [byCodePoints(page, n.start, n.end), byCodePoints(source, n.source_start, n.source_end), n.kind]), line);
+      compared += wasm.length;
+    } finally {
+      lens.dispose();
+    }
+  }
+  assert.ok(compared > 0);
+});
+
+test('10,000 calls leak nothing', async () => {
+  const lens = await lensWith(['001']);
+  try {
+    const page = SEEDS['002'].text.slice(0, 3000);
+    for (let i = 0; i < 50; ++i) lens.match(page);  // the heap settles
+    const before = lens.memory();
+    for (let i = 0; i < 10000; ++i) {
+      const { passages } = lens.match(i % 2 ? page : 'A short unrelated note.');
+      if (i % 2) assert.equal(passages.length, 1);
+      if (i % 1000 === 0) lens.sources();
+    }
+    const after = lens.memory();
+    assert.equal(after.liveHandles, 0);
+    assert.equal(after.heapBytes, before.heapBytes);
+  } finally {
+    lens.dispose();
+  }
+});
+
+test('huge and empty pages', async () => {
+  const lens = await lensWith(['001']);
+  try {
+    assert.deepEqual(lens.match('').passages, []);
+    // 50 MB of UTF-16 with the copied article in the middle.
+    const filler = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(440000);
+    const page = filler + SEEDS['001'].text + filler;
+    const { passages } = lens.match(page);
+    assert.ok(passages.length >= 1);
+    assert.ok(passages.every((p) => p.start >= filler.length && p.end <= filler.length + SEEDS['001'].text.length));
+  } finally {
+    lens.dispose();
+  }
+});
