@@ -34,7 +34,8 @@ wasm:
 	NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B $(WASM) -G Ninja -DCMAKE_BUILD_TYPE=Release
 	cmake --build $(WASM) -j $(JOBS)
 	rm -rf $(PACKAGE) && mkdir -p $(PACKAGE)
-	cp $(WASM)/reuselens_core.mjs $(WASM)/reuselens_core.wasm wasm/index.js wasm/index.d.ts wasm/package.json $(PACKAGE)/
+	cp $(WASM)/reuselens_core.mjs $(WASM)/reuselens_core.wasm $(PACKAGE)/
+	cp wasm/index.js wasm/index.d.ts wasm/client.js wasm/client.d.ts wasm/worker.js wasm/package.json $(PACKAGE)/
 
 test: setup native wasm
 	$(MAKE) --no-print-directory test-native test-tools test-wasm
