@@ -22,13 +22,13 @@ struct Unit {
 bool is_content(const Token& t) { return !(t.flags & kTokenStopword); }
 
 // Sentences, with overlong ones (lists, tables, text without punctuation)
-// cut at line breaks and then into pieces of at most `max_tokens`: one unit
-// spanning hundreds of words matches everything a little.
+// cut at line breaks and then into pieces of at most `max_tokens` (0: no
+// limit): one unit spanning hundreds of words matches everything a little.
 std::vector<Sentence> pieces(const Document& doc, std::uint32_t max_tokens) {
   std::vector<Sentence> out;
   const auto& tokens = doc.tokens();
   for (const Sentence& s : doc.tokenized().sentences) {
-    if (s.last - s.first <= max_tokens) {
+    if (max_tokens == 0 || s.last - s.first <= max_tokens) {
       out.push_back(s);
       continue;
     }

@@ -108,6 +108,11 @@ TEST(AlignSentences, LongUnpunctuatedTextIsComparedLineByLine) {
   const std::string matched = test::slice(source, source.tokens()[matches[0].source_first].begin,
                                           source.tokens()[matches[0].source_last - 1].end);
   EXPECT_NE(matched.find("retinaculum"), std::string::npos);
+  // 0: no limit, the whole list is one unit.
+  SentenceAlignOptions whole;
+  whole.max_unit_tokens = 0;
+  for (const auto& m : align_sentences(page, source, whole))
+    EXPECT_EQ(m.source_last - m.source_first, source.tokens().size());
 }
 
 TEST(AlignSentences, WordsSwappedForSynonymsStillSeed) {

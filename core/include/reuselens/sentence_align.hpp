@@ -27,7 +27,7 @@ struct SentenceAlignOptions {
   std::uint32_t summary_max_gap = 24;
   double summary_max_ratio = 0.5;  // page side / source side below this: a summary
   std::uint32_t min_unit_words = 4;  // shorter sentences join the next one
-  std::uint32_t max_unit_tokens = 40;  // longer sentences are cut at line breaks, then into pieces
+  std::uint32_t max_unit_tokens = 40;  // longer sentences are cut at line breaks, then into pieces (0: never)
   // A page word standing for a source word of its synonym class counts this
   // much of an occurrence (a swapped word is weaker evidence than a kept one).
   double synonym_weight = 0.5;
