@@ -4,26 +4,16 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cli, importPackage, loadSeeds, packageDir, panDir } from './fixtures.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../..');
-const packageDir = path.resolve(process.env.REUSELENS_PACKAGE_DIR ?? path.join(repoRoot, 'dist/reuselens'));
-const cli = path.join(repoRoot, 'build/native/reuselens');
-const seedsDir = path.resolve(repoRoot, '../shared/seeds');
-const panDir = path.resolve(repoRoot, '../shared/pan13-train');
-
-const SEEDS = Object.fromEntries(readdirSync(seedsDir).filter((f) => f.endsWith('.txt'))
-  .map((f) => [f.slice(0, 3), { file: path.join(seedsDir, f), text: readFileSync(path.join(seedsDir, f), 'utf8') }]));
+const SEEDS = loadSeeds();
 
 let api;
 before(async () => {
-  const entry = path.join(packageDir, 'index.js');
-  if (!existsSync(entry)) throw new Error(`${entry} is missing: build the package first (make wasm)`);
-  api = await import(pathToFileURL(entry).href);
+  api = await importPackage('index.js');
 });
 
 async function lensWith(ids) {

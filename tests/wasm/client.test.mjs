@@ -2,22 +2,14 @@
 // superseded matches cancelled. Node runs worker.js in a worker_threads Worker.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { importPackage, loadSeeds } from './fixtures.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../..');
-const packageDir = path.resolve(process.env.REUSELENS_PACKAGE_DIR ?? path.join(repoRoot, 'dist/reuselens'));
-const seedsDir = path.resolve(repoRoot, '../shared/seeds');
-const SEEDS = Object.fromEntries(readdirSync(seedsDir).filter((f) => f.endsWith('.txt'))
-  .map((f) => [f.slice(0, 3), readFileSync(path.join(seedsDir, f), 'utf8')]));
+const SEEDS = Object.fromEntries(Object.entries(loadSeeds()).map(([id, seed]) => [id, seed.text]));
 
 let client, direct, lens;
 before(async () => {
-  if (!existsSync(path.join(packageDir, 'client.js'))) throw new Error('build the package first (make wasm)');
-  client = await import(pathToFileURL(path.join(packageDir, 'client.js')).href);
-  direct = await import(pathToFileURL(path.join(packageDir, 'index.js')).href);
+  client = await importPackage('client.js');
+  direct = await importPackage('index.js');
   lens = await client.createReuseLensWorker();
   await lens.addSource({ id: '001', title: 'Seed 001', text: SEEDS['001'] });
 });

@@ -6,13 +6,9 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../..');
-const wasmDir = path.resolve(process.env.REUSELENS_PACKAGE_DIR ?? path.join(repoRoot, 'dist/reuselens'));
-// ../shared beside the checkout (see shared/README.md).
-const seedsDir = path.resolve(repoRoot, '../shared/seeds');
+import { pathToFileURL } from 'node:url';
+// seedsDir: ../shared beside the checkout (see shared/README.md).
+import { packageDir as wasmDir, seedsDir } from './fixtures.mjs';
 
 const wrapperPath = path.join(wasmDir, 'index.js');
 const corePath = path.join(wasmDir, 'reuselens_core.mjs');
