@@ -109,7 +109,8 @@ class LibraryBinding {
   // score, kind, quoted, alignment}]}, offsets in UTF-16 code units, passages in
   // page order. minChars: passages shorter than this many code points (the longer
   // side counts) are dropped; 0 keeps every passage of a sentence or more.
-  val match(std::string text, double min_chars) const {
+  // exclude: ids of sources to leave out (unknown ids are ignored).
+  val match(std::string text, double min_chars, const val& exclude) const {
     val result = val::object();
     val passages = val::array();
     reuselens::Document page;
@@ -118,6 +119,10 @@ class LibraryBinding {
     if (status.ok) {
       reuselens::MatchOptions options;
       options.align.min_passage_chars = min_chars > 0 ? static_cast<std::size_t>(min_chars) : 0;
+      for (const std::string& id : emscripten::vecFromJSArray<std::string>(exclude)) {
+        const long index = library_.find(id);
+        if (index >= 0) options.exclude.push_back(static_cast<std::uint32_t>(index));
+      }
       const std::vector<reuselens::Passage> found = reuselens::match(library_, page, options);
       for (std::size_t i = 0; i < found.size(); ++i) {
         const reuselens::Passage& p = found[i];

@@ -61,6 +61,8 @@ export interface MatchOptions {
   minChars?: number;
   /** Keep only passages of these kinds. Default: all. */
   kinds?: Kind[];
+  /** Ids of sources to leave out, e.g. the page itself when it is in the library. */
+  exclude?: string[];
 }
 
 export interface CreateOptions {

@@ -120,10 +120,11 @@ export class ReuseLens {
   /**
    * Passages of the page that reuse library sources, in page order, not overlapping.
    * @param {string} pageText
-   * @param {{minChars?: number, kinds?: string[]}} [options] minChars: drop passages
-   *   shorter than this (code points, the longer side counts); kinds: keep only these.
+   * @param {{minChars?: number, kinds?: string[], exclude?: string[]}} [options] minChars:
+   *   drop passages shorter than this (code points, the longer side counts); kinds: keep
+   *   only these; exclude: ids of sources to leave out (e.g. the page itself).
    */
-  match(pageText, { minChars = 0, kinds } = {}) {
+  match(pageText, { minChars = 0, kinds, exclude = [] } = {}) {
     const page = text(pageText, 'text');
     if (typeof minChars !== 'number' || !(minChars >= 0)) throw new TypeError('ReuseLens: minChars must be a number >= 0');
     if (kinds !== undefined) {
@@ -131,7 +132,9 @@ export class ReuseLens {
       const unknown = kinds.filter((k) => !KINDS.includes(k));
       if (unknown.length) throw new TypeError(`ReuseLens: unknown kinds ${unknown.join(', ')} (known: ${KINDS.join(', ')})`);
     }
-    const result = this.#call((lib) => lib.match(page, minChars));
+    if (!Array.isArray(exclude)) throw new TypeError('ReuseLens: exclude must be an array of source ids');
+    const excludeIds = exclude.map((id) => text(id, 'exclude id'));
+    const result = this.#call((lib) => lib.match(page, minChars, excludeIds));
     if (result.error) throw new Error(`ReuseLens: ${result.error}`);
     const sources = this.#sourceMap();
     const passages = [];

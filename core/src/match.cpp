@@ -1,10 +1,19 @@
 #include "reuselens/match.hpp"
 
+#include <algorithm>
+
 namespace reuselens {
 
 std::vector<Passage> match(const Library& library, const Document& page, const MatchOptions& options) {
   std::vector<Passage> all;
-  for (const Library::Candidate& c : library.candidates(page, options.max_candidates)) {
+  const auto excluded = [&](std::uint32_t source) {
+    return std::find(options.exclude.begin(), options.exclude.end(), source) != options.exclude.end();
+  };
+  // Excluded sources must not take the places of the candidates after them.
+  std::size_t aligned = 0;
+  for (const Library::Candidate& c : library.candidates(page, options.max_candidates + options.exclude.size())) {
+    if (excluded(c.source)) continue;
+    if (aligned++ == options.max_candidates) break;
     for (Passage& p : align(page, library.document(c.source), options.align)) {
       if (library.is_boilerplate(page, p.page_first_token, p.page_last_token)) continue;
       p.source = c.source;

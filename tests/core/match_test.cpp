@@ -42,6 +42,27 @@ TEST(Match, APagePassageFoundInTwoSourcesIsReportedOnce) {
   EXPECT_EQ(slice(page, passages[0].page_begin, passages[0].page_end), kA);
 }
 
+TEST(Match, ExcludedSourcesAreLeftOut) {
+  Library lib;
+  ASSERT_TRUE(lib.add({"page-itself", "", "", "Roundup. " + kB + " Our remark. " + kA}).ok);
+  ASSERT_TRUE(lib.add({"wire-a", "", "", "Lead. " + kA}).ok);
+  ASSERT_TRUE(lib.add({"wire-b", "", "", "Opens. " + kB}).ok);
+  const Document page = doc("Roundup. " + kB + " Our remark. " + kA);
+  // Without exclusion the page's own copy in the library covers it whole.
+  auto passages = match(lib, page);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(lib.info(passages[0].source).id, "page-itself");
+  MatchOptions options;
+  options.exclude = {0};
+  options.max_candidates = 2;  // the excluded source does not use up a place
+  passages = match(lib, page, options);
+  ASSERT_EQ(passages.size(), 2u);
+  EXPECT_EQ(lib.info(passages[0].source).id, "wire-b");
+  EXPECT_EQ(lib.info(passages[1].source).id, "wire-a");
+  options.max_candidates = 1;
+  EXPECT_EQ(match(lib, page, options).size(), 1u);
+}
+
 TEST(Match, EmptyLibraryAndEmptyPageGiveNothing) {
   Library lib;
   EXPECT_TRUE(match(lib, doc(kA)).empty());

@@ -121,6 +121,22 @@ test('options: kinds and minimum length', async () => {
   }
 });
 
+test('options: excluded sources are left out', async () => {
+  // The demo library holds every seed, the page checked included.
+  const lens = await lensWith(['000', '001', '002', '003', '004']);
+  try {
+    const all = lens.match(SEEDS['003'].text).passages;
+    assert.deepEqual(new Set(all.map((p) => p.sourceId)), new Set(['003']));
+    const others = lens.match(SEEDS['003'].text, { exclude: ['003', 'no-such-id'] }).passages;
+    assert.ok(others.length >= 3);
+    assert.ok(!others.some((p) => p.sourceId === '003'));
+    assert.ok(others.some((p) => p.sourceId === '001'));
+    assert.throws(() => lens.match('x', { exclude: '003' }), TypeError);
+  } finally {
+    lens.dispose();
+  }
+});
+
 test('sources are listed, read back and removed', async () => {
   const lens = await lensWith(['001', '003']);
   try {
