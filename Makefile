@@ -10,16 +10,18 @@ PACKAGE := dist/reuselens
 CLI := $(NATIVE)/reuselens
 JOBS ?= $(shell nproc)
 
-.PHONY: all setup native wasm test test-native test-wasm test-tools eval demo bench clean help
+.PHONY: all setup native wasm web test test-native test-wasm test-web test-tools eval demo demo-cli bench clean help
 
 all: native
 
 help:
-	@echo "make demo    set up, build, and show ReuseLens on the built-in demo library (the seed articles)"
+	@echo "make demo    set up, build, and serve the web demo on the built-in demo library (the seed articles)"
+	@echo "make demo-cli  the same demo in the terminal, with the native CLI"
 	@echo "make test    set up, build, and run every test (native, WASM, CLI, evaluation sample)"
 	@echo "make setup   install what the project needs (idempotent)"
 	@echo "make native  build the core library, the CLI ($(CLI)) and the unit tests"
 	@echo "make wasm    build the WebAssembly module and its JS package into $(PACKAGE)/"
+	@echo "make web     build the static web demo into dist/web/ (after make wasm)"
 	@echo "make eval    score the PAN13 training corpus and the seeds; updates eval/results.md"
 	@echo "make bench   run the benchmarks in bench/"
 
@@ -37,8 +39,11 @@ wasm:
 	cp $(WASM)/reuselens_core.mjs $(WASM)/reuselens_core.wasm $(PACKAGE)/
 	cp wasm/index.js wasm/index.d.ts wasm/client.js wasm/client.d.ts wasm/worker.js wasm/package.json $(PACKAGE)/
 
-test: setup native wasm
-	$(MAKE) --no-print-directory test-native test-tools test-wasm
+web: wasm
+	node scripts/build_web.mjs
+
+test: setup native web
+	$(MAKE) --no-print-directory test-native test-tools test-wasm test-web
 
 test-native:
 	ctest --test-dir $(NATIVE) --output-on-failure -j $(JOBS)
@@ -58,10 +63,17 @@ test-tools:
 test-wasm:
 	node --test tests/wasm/
 
+# The web demo end to end in headless Chromium (playwright-core).
+test-web:
+	node --test --test-concurrency=1 tests/web/
+
 eval: native
 	python3 scripts/eval.py all
 
-demo: setup native
+demo: setup native web
+	node scripts/serve.mjs dist/web
+
+demo-cli: setup native
 	bash scripts/demo.sh
 
 bench: native
