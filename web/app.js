@@ -86,14 +86,17 @@ async function check() {
     (left.length ? ` (left out: “${left[0]}”, the page itself).` : '.'));
   if (passages.length) showPassage(0, { byUser: false });
   else renderDetailPlaceholder($('detail'), 'No reused passage on this page.');
+  document.body.dataset.checked = String(ticket);  // for tests and scripts: this check is painted
 }
 
 // byUser: on phones the detail slides over the page only when the user asks for it.
 function showPassage(index, { byUser = true } = {}) {
   const passage = state.passages[index];
   if (!passage) return;
+  const phone = matchMedia('(max-width: 900px)').matches;
   if (byUser) document.body.classList.add('detail-open');
-  pageView.select(index);
+  // On phones the sheet covers the lower half: bring the passage to the top.
+  pageView.select(index, { reveal: byUser && phone });
   const source = state.sources.get(passage.sourceId);
   renderDetail($('detail'), {
     passage, index, count: state.passages.length, pageText: state.page.text,
@@ -319,7 +322,8 @@ async function sourcesFromLibraryFile(bytes, name) {
       throw new Error(`${name} is not a ReuseLens library (${error.message}); nothing was imported`);
     }
     const infos = await reader.sources();
-    return Promise.all(infos.map(async (s) => ({ id: s.id, title: s.title, url: s.url, text: await reader.sourceText(s.id) })));
+    // Awaited here: the finally below stops the worker.
+    return await Promise.all(infos.map(async (s) => ({ id: s.id, title: s.title, url: s.url, text: await reader.sourceText(s.id) })));
   } finally {
     reader.terminate();
   }

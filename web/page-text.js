@@ -34,12 +34,21 @@ function blockText(root) {
     .trim();
 }
 
+// Style sheets and style attributes are of no use for the text, and parsing them
+// makes Chromium report violations of the demo's style-src 'self' policy (even in
+// a DOMParser document that is never rendered).
+function withoutStyles(html) {
+  return html
+    .replace(/<style\b[\s\S]*?<\/style\s*>/gi, '')
+    .replace(/<[a-z][^>]*>/gi, (tag) => tag.replace(/\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, ''));
+}
+
 /**
  * {title, text} of an HTML document: Readability's article when there is one
  * (window.Readability, loaded by index.html), else the body's visible text.
  */
 export function htmlToText(html) {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const doc = new DOMParser().parseFromString(withoutStyles(html), 'text/html');
   const title = doc.querySelector('title')?.textContent.trim() ?? '';
   if (typeof globalThis.Readability === 'function') {
     try {

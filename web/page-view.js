@@ -48,15 +48,16 @@ export class PageView {
     this.#root.replaceChildren(fragment);
   }
 
-  /** Marks passage i as the one shown beside the page; focus moves there too when asked. */
-  select(index, { focus = false } = {}) {
+  /**
+   * Marks passage i as the one shown beside the page. focus: move the focus there
+   * (and scroll it to the middle); reveal: scroll it to the top of the window.
+   */
+  select(index, { focus = false, reveal = false } = {}) {
     for (const mark of this.#marks) mark.classList.toggle('selected', Number(mark.dataset.index) === index);
     const mark = this.#marks[index];
     if (!mark) return;
-    if (focus) {
-      mark.focus({ preventScroll: true });
-      mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    }
+    if (focus) mark.focus({ preventScroll: true });
+    if (focus || reveal) mark.scrollIntoView({ block: reveal ? 'start' : 'center', behavior: 'smooth' });
   }
 
   // n/j: next passage, p/k: previous, unless the user is typing somewhere.
