@@ -22,6 +22,7 @@
 #include "reuselens/match.hpp"
 #include "reuselens/passage.hpp"
 #include "reuselens/status.hpp"
+#include "reuselens/utf8.hpp"
 
 namespace {
 
@@ -93,7 +94,8 @@ class LibraryBinding {
       item.set("id", info.id);
       item.set("title", info.title);
       item.set("url", info.url);
-      item.set("length", static_cast<double>(library_.document(i).utf16_at(info.text.size())));
+      // From the text, not document(i): listing must not tokenize a loaded library.
+      item.set("length", static_cast<double>(reuselens::utf16_count(info.text)));
       out.set(static_cast<double>(i), item);
     }
     return out;

@@ -5,6 +5,7 @@
 #include "files.hpp"
 #include "json.hpp"
 #include "reuselens/library.hpp"
+#include "reuselens/utf8.hpp"
 
 namespace reuselens::cli {
 
@@ -86,7 +87,7 @@ int run_library(const Args& args) {
         const SourceInfo& info = library.info(i);
         std::cout << (i ? "," : "") << "\n  {\"id\":" << json_string(info.id) << ",\"title\":" << json_string(info.title)
                   << ",\"url\":" << json_string(info.url)
-                  << ",\"characters\":" << library.document(i).offsets().codepoint_length() << "}";
+                  << ",\"characters\":" << codepoint_count(library.info(i).text) << "}";
       }
       std::cout << (library.size() ? "\n" : "") << "]}\n";
     } else {
@@ -99,7 +100,7 @@ int run_library(const Args& args) {
           return printable(out);
         };
         std::cout << field(info.id) << "\t" << field(info.title) << "\t" << field(info.url) << "\t"
-                  << library.document(i).offsets().codepoint_length() << " chars\n";
+                  << codepoint_count(library.info(i).text) << " chars\n";
       }
     }
     return 0;

@@ -21,23 +21,42 @@ std::vector<std::uint64_t> source_fingerprints(const Document& doc, const Librar
 
 }  // namespace
 
-Status Library::add(SourceInfo info) {
-  if (info.id.empty()) return Status::error("a source needs a non-empty id");
-  if (find(info.id) >= 0) return Status::error("a source with id \"" + info.id + "\" is already in the library");
-  if (sources_.size() >= UINT32_MAX - 1) return Status::error("the library is full");
+std::string Library::refuse(const SourceInfo& info) const {
+  if (info.id.empty()) return "a source needs a non-empty id";
+  if (find(info.id) >= 0) return "a source with id \"" + info.id + "\" is already in the library";
+  if (sources_.size() >= UINT32_MAX - 1) return "the library is full";
   for (const std::string* field : {&info.id, &info.title, &info.url})
-    if (auto bad = find_invalid_utf8(*field)) return Status::error("source \"" + info.id + "\": " + bad->describe());
-  Entry entry;
-  const Status status = Document::create(info.text, entry.document);
-  if (!status) return Status::error("source \"" + info.id + "\": " + status.message);
-  entry.fingerprints = source_fingerprints(entry.document, options_);
-  entry.info = std::move(info);
+    if (auto bad = find_invalid_utf8(*field)) return "source \"" + info.id + "\": " + bad->describe();
+  return {};
+}
+
+void Library::append(SourceInfo info, std::unique_ptr<Document> document) {
   const auto slot = static_cast<std::uint32_t>(sources_.size());
-  for (std::uint64_t h : entry.fingerprints) postings_.push_back({h, slot});
-  postings_sorted_ = entry.fingerprints.empty() && postings_sorted_;
-  slot_of_id_.emplace(entry.info.id, slot);
-  sources_.push_back(std::move(entry));
+  slot_of_id_.emplace(info.id, slot);
+  sources_.push_back({std::move(info), std::move(document)});
+}
+
+Status Library::add(SourceInfo info) {
+  if (std::string why = refuse(info); !why.empty()) return Status::error(why);
+  auto document = std::make_unique<Document>();
+  const Status status = Document::create(info.text, *document);
+  if (!status) return Status::error("source \"" + info.id + "\": " + status.message);
+  const auto slot = static_cast<std::uint32_t>(sources_.size());
+  const std::vector<std::uint64_t> fingerprints = source_fingerprints(*document, options_);
+  for (std::uint64_t h : fingerprints) postings_.push_back({h, slot});
+  postings_sorted_ = fingerprints.empty() && postings_sorted_;
+  append(std::move(info), std::move(document));
   return Status::success();
+}
+
+const Document& Library::document(std::size_t index) const {
+  const Entry& e = sources_[index];
+  if (!e.document) {
+    e.document = std::make_unique<Document>();
+    // Cannot fail: the text was checked when the source came in.
+    Document::create(e.info.text, *e.document);
+  }
+  return *e.document;
 }
 
 bool Library::remove(const std::string& id) {

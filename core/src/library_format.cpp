@@ -72,12 +72,20 @@ class Reader {
 }  // namespace
 
 std::vector<std::uint8_t> Library::save() const {
+  ensure_sorted();
   std::vector<std::uint8_t> payload;
+  put_u32(payload, kIndexScheme);
   for (const Entry& e : sources_) {
     put_string(payload, e.info.id);
     put_string(payload, e.info.title);
     put_string(payload, e.info.url);
     put_string(payload, e.info.text);
+  }
+  put_u64(payload, postings_.size());
+  payload.reserve(payload.size() + postings_.size() * 12);
+  for (const Posting& p : postings_) {
+    put_u64(payload, p.hash);
+    put_u32(payload, p.source);
   }
   std::vector<std::uint8_t> out(kLibraryMagic, kLibraryMagic + sizeof kLibraryMagic);
   put_u32(out, kLibraryFormatVersion);
@@ -106,7 +114,7 @@ Status Library::load(const std::uint8_t* bytes, std::size_t size, Library& out) 
     std::uint32_t v = 0, skip = 0;
     std::uint64_t declared = 0;
     if (peek_header.u32(v) && peek_header.u32(skip) && peek_header.u32(skip) && peek_header.u32(skip) &&
-        peek_header.u32(skip) && peek_header.u64(declared) && v == kLibraryFormatVersion &&
+        peek_header.u32(skip) && peek_header.u64(declared) && v >= 1 && v <= kLibraryFormatVersion &&
         declared > size - kLibraryHeaderSize - 4)
       return Status::error("library file truncated: expected " + std::to_string(declared) + " payload bytes, found " +
                            std::to_string(size - kLibraryHeaderSize - 4));
@@ -116,8 +124,8 @@ Status Library::load(const std::uint8_t* bytes, std::size_t size, Library& out) 
   std::uint32_t version = 0, flags = 0, ngram = 0, window = 0, count = 0;
   std::uint64_t payload_size = 0;
   header.u32(version);
-  if (version != kLibraryFormatVersion)
-    return Status::error("library file version " + std::to_string(version) + " is not supported (this build reads version " +
+  if (version < 1 || version > kLibraryFormatVersion)
+    return Status::error("library file version " + std::to_string(version) + " is not supported (this build reads versions 1 to " +
                          std::to_string(kLibraryFormatVersion) + ")");
   header.u32(flags);
   header.u32(ngram);
@@ -135,13 +143,45 @@ Status Library::load(const std::uint8_t* bytes, std::size_t size, Library& out) 
   options.window = window;
   Library loaded(options);
   Reader payload(bytes + kLibraryHeaderSize, static_cast<std::size_t>(payload_size));
+  std::uint32_t scheme = 0;
+  if (version >= 2 && !payload.u32(scheme)) return Status::error("library file corrupt: the payload is cut short");
+  // Saved fingerprints are used only when this build computes them the same way;
+  // otherwise (and for version 1 files) the index is rebuilt from the texts.
+  const bool saved_index = version >= 2 && scheme == kIndexScheme;
   for (std::uint32_t i = 0; i < count; ++i) {
     SourceInfo info;
     if (!payload.string(info.id) || !payload.string(info.title) || !payload.string(info.url) || !payload.string(info.text))
       return Status::error("library file corrupt: source " + std::to_string(i + 1) + " of " + std::to_string(count) +
                            " is cut short");
-    const Status added = loaded.add(std::move(info));
-    if (!added) return Status::error("library file corrupt: " + added.message);
+    if (!saved_index) {
+      const Status added = loaded.add(std::move(info));
+      if (!added) return Status::error("library file corrupt: " + added.message);
+      continue;
+    }
+    std::string why = loaded.refuse(info);
+    if (why.empty()) {
+      if (auto bad = find_invalid_utf8(info.text)) why = "source \"" + info.id + "\": " + bad->describe();
+    }
+    if (!why.empty()) return Status::error("library file corrupt: " + why);
+    loaded.append(std::move(info), nullptr);  // tokenized when first a candidate
+  }
+  if (version >= 2) {
+    std::uint64_t postings = 0;
+    if (!payload.u64(postings) || postings > (payload_size - payload.position()) / 12)
+      return Status::error("library file corrupt: the index is cut short");
+    if (saved_index) loaded.postings_.reserve(static_cast<std::size_t>(postings));
+    Posting previous{0, 0};
+    for (std::uint64_t i = 0; i < postings; ++i) {
+      Posting p{0, 0};
+      payload.u64(p.hash);
+      payload.u32(p.source);
+      if (!saved_index) continue;
+      // Sorted and unique, each naming a source of the file: what candidates() relies on.
+      if (p.source >= count || (i > 0 && !(previous < p)))
+        return Status::error("library file corrupt: the index is out of order");
+      loaded.postings_.push_back(p);
+      previous = p;
+    }
   }
   if (payload.position() != payload_size) return Status::error("library file corrupt: unexpected bytes after the sources");
   out = std::move(loaded);

@@ -181,4 +181,16 @@ std::size_t OffsetMap::from_utf16(std::size_t target) const {
   return pos;
 }
 
+std::size_t codepoint_count(std::string_view valid_utf8) {
+  std::size_t n = 0;
+  for (unsigned char c : valid_utf8) n += (c & 0xC0) != 0x80;  // every byte but continuation bytes
+  return n;
+}
+
+std::size_t utf16_count(std::string_view valid_utf8) {
+  std::size_t n = 0;
+  for (unsigned char c : valid_utf8) n += ((c & 0xC0) != 0x80) + (c >= 0xF0);  // 4-byte sequences: a surrogate pair
+  return n;
+}
+
 }  // namespace reuselens

@@ -78,21 +78,37 @@ void put_u64(Bytes& b, std::size_t at, std::uint64_t v) {
 // Recomputes the trailing CRC so that only the parser can reject an edit.
 void reseal(Bytes& b) { put_u32(b, b.size() - 4, crc32(b.data(), b.size() - 4)); }
 
+constexpr std::size_t kVersionAt = 8, kFlagsAt = 12, kNgramAt = 16, kWindowAt = 20, kCountAt = 24, kPayloadAt = 28;
+constexpr std::size_t kSchemeAt = kLibraryHeaderSize;  // first field of a version 2 payload
+
 // Offsets of the length fields of every string in the payload (id, title, url,
 // text per source), found independently of the code under test.
 std::vector<std::size_t> string_fields(const Bytes& b) {
   std::vector<std::size_t> out;
-  std::size_t pos = kLibraryHeaderSize;
-  const std::size_t end = b.size() - 4;
-  while (pos < end) {
+  std::size_t pos = kSchemeAt + 4;
+  for (std::uint32_t i = 0; i < 4 * get_u32(b, kCountAt); ++i) {
     out.push_back(pos);
     pos += 4 + get_u32(b, pos);
   }
-  EXPECT_EQ(pos, end);
   return out;
 }
 
-constexpr std::size_t kVersionAt = 8, kFlagsAt = 12, kNgramAt = 16, kWindowAt = 20, kCountAt = 24, kPayloadAt = 28;
+// Offset of the postings count, after the last string.
+std::size_t postings_at(const Bytes& b) {
+  const auto fields = string_fields(b);
+  return fields.empty() ? kSchemeAt + 4 : fields.back() + 4 + get_u32(b, fields.back());
+}
+
+// The same library as a version 1 file: no index scheme, no postings.
+Bytes as_version1(const Bytes& b) {
+  Bytes out(b.begin(), b.begin() + static_cast<long>(kLibraryHeaderSize));
+  out.insert(out.end(), b.begin() + static_cast<long>(kSchemeAt + 4), b.begin() + static_cast<long>(postings_at(b)));
+  out.resize(out.size() + 4);
+  put_u32(out, kVersionAt, 1);
+  put_u64(out, kPayloadAt, out.size() - kLibraryHeaderSize - 4);
+  reseal(out);
+  return out;
+}
 
 // Loads `bytes` into a copy of the target library and checks that it fails and
 // leaves the target as it was. Returns the error message.
@@ -136,7 +152,7 @@ TEST(LibraryFormat, HeaderLayout) {
   const Bytes b = lib.save();
   ASSERT_GE(b.size(), kLibraryHeaderSize + 4);
   EXPECT_EQ(std::memcmp(b.data(), "RLENSLIB", 8), 0);
-  EXPECT_EQ(get_u32(b, kVersionAt), 1u);
+  EXPECT_EQ(get_u32(b, kVersionAt), 2u);
   EXPECT_EQ(get_u32(b, kFlagsAt), 0u);
   EXPECT_EQ(get_u32(b, kNgramAt), 5u);
   EXPECT_EQ(get_u32(b, kWindowAt), 7u);
@@ -202,7 +218,7 @@ TEST(LibraryFormat, RoundTripKeepsIndexParameters) {
 TEST(LibraryFormat, EmptyLibraryRoundTrip) {
   const Library empty;
   const Bytes bytes = empty.save();
-  EXPECT_EQ(bytes.size(), kLibraryHeaderSize + 4);
+  EXPECT_EQ(bytes.size(), kLibraryHeaderSize + 4 + 8 + 4);  // scheme, no postings, CRC
   Library target = make_target();
   const Status st = Library::load(bytes.data(), bytes.size(), target);
   ASSERT_TRUE(st.ok) << st.message;
@@ -241,12 +257,97 @@ TEST(LibraryFormat, RejectsWrongMagic) {
   expect_rejected(Bytes(zip.begin(), zip.end()));
 }
 
-TEST(LibraryFormat, RejectsVersion2NamingTheVersion) {
+TEST(LibraryFormat, RejectsVersion3NamingTheVersion) {
   Bytes bytes = make_library().save();
-  put_u32(bytes, kVersionAt, 2);
+  put_u32(bytes, kVersionAt, 3);
   reseal(bytes);
   const std::string msg = expect_rejected(bytes);
-  EXPECT_NE(msg.find("version 2"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("version 3"), std::string::npos) << msg;
+  put_u32(bytes, kVersionAt, 0);
+  reseal(bytes);
+  EXPECT_NE(expect_rejected(bytes).find("version 0"), std::string::npos);
+}
+
+// ---------------------------------------------------------------------------
+// the saved index (version 2) and version 1 files
+
+// What matching sees of a library: candidates for a page and each source's tokens.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> candidates_of(const Library& lib, const std::string& text) {
+  Document page;
+  EXPECT_TRUE(Document::create(text, page).ok);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+  for (const auto& c : lib.candidates(page, 100)) out.emplace_back(c.source, c.shared);
+  return out;
+}
+const std::string kPage = "News: the council met on Monday to discuss the new budget, which was approved.";
+
+TEST(LibraryFormat, SavedPostingsAreSortedAndLoadWithoutRebuilding) {
+  const Library lib = make_library();
+  const Bytes bytes = lib.save();
+  EXPECT_EQ(get_u32(bytes, kSchemeAt), kIndexScheme);
+  const std::size_t at = postings_at(bytes);
+  const std::uint64_t n = get_u64(bytes, at);
+  ASSERT_GT(n, 2u);
+  EXPECT_EQ(at + 8 + 12 * n, bytes.size() - 4);
+  for (std::uint64_t i = 1; i < n; ++i) {
+    const std::size_t p = at + 8 + 12 * i, q = p - 12;
+    EXPECT_TRUE(std::make_pair(get_u64(bytes, q), get_u32(bytes, q + 8)) < std::make_pair(get_u64(bytes, p), get_u32(bytes, p + 8)));
+  }
+  Library loaded;
+  ASSERT_TRUE(Library::load(bytes.data(), bytes.size(), loaded).ok);
+  EXPECT_FALSE(candidates_of(lib, kPage).empty());
+  EXPECT_EQ(candidates_of(loaded, kPage), candidates_of(lib, kPage));
+  // Documents are built on demand, the same as when the source was added.
+  for (std::size_t i = 0; i < lib.size(); ++i) {
+    ASSERT_EQ(loaded.document(i).tokens().size(), lib.document(i).tokens().size());
+    EXPECT_EQ(loaded.document(i).text(), lib.document(i).text());
+  }
+}
+
+TEST(LibraryFormat, Version1FilesStillLoadAndGetTheSameIndex) {
+  const Library lib = make_library();
+  const Bytes v1 = as_version1(lib.save());
+  Library loaded;
+  const Status st = Library::load(v1.data(), v1.size(), loaded);
+  ASSERT_TRUE(st.ok) << st.message;
+  EXPECT_EQ(snapshot(loaded), snapshot(lib));
+  EXPECT_EQ(candidates_of(loaded, kPage), candidates_of(lib, kPage));
+  // Saved again, it is a version 2 file equal to the original's.
+  EXPECT_EQ(loaded.save(), lib.save());
+}
+
+TEST(LibraryFormat, PostingsOfAnotherIndexSchemeAreRebuiltFromTheTexts) {
+  const Library lib = make_library();
+  Bytes bytes = lib.save();
+  put_u32(bytes, kSchemeAt, kIndexScheme + 1);
+  // Garbage postings (out of order, unknown sources) are ignored, not trusted.
+  const std::size_t at = postings_at(bytes);
+  for (std::size_t p = at + 8; p + 12 <= bytes.size() - 4; p += 12) {
+    put_u64(bytes, p, 7);
+    put_u32(bytes, p + 8, 99);
+  }
+  reseal(bytes);
+  Library loaded;
+  ASSERT_TRUE(Library::load(bytes.data(), bytes.size(), loaded).ok);
+  EXPECT_EQ(candidates_of(loaded, kPage), candidates_of(lib, kPage));
+}
+
+TEST(LibraryFormat, RejectsPostingsOutOfOrderOrForUnknownSources) {
+  const Bytes bytes = make_library().save();
+  const std::size_t first = postings_at(bytes) + 8;
+  Bytes swapped = bytes;
+  std::swap_ranges(swapped.begin() + static_cast<long>(first), swapped.begin() + static_cast<long>(first + 12),
+                   swapped.begin() + static_cast<long>(first + 12));
+  reseal(swapped);
+  EXPECT_NE(expect_rejected(swapped).find("out of order"), std::string::npos);
+  Bytes unknown = bytes;
+  put_u32(unknown, bytes.size() - 4 - 4, 4);  // the last posting names source 5 of 4
+  reseal(unknown);
+  EXPECT_NE(expect_rejected(unknown).find("corrupt"), std::string::npos);
+  Bytes too_many = bytes;
+  put_u64(too_many, postings_at(bytes), get_u64(bytes, postings_at(bytes)) + 1);
+  reseal(too_many);
+  EXPECT_NE(expect_rejected(too_many).find("cut short"), std::string::npos);
 }
 
 TEST(LibraryFormat, RejectsEveryTruncation) {
@@ -328,11 +429,11 @@ TEST(LibraryFormat, RejectsACountThatDisagreesWithThePayload) {
   Bytes more = bytes;
   put_u32(more, kCountAt, 5);
   reseal(more);
-  EXPECT_NE(expect_rejected(more).find("cut short"), std::string::npos);
+  EXPECT_NE(expect_rejected(more).find("corrupt"), std::string::npos);
   Bytes fewer = bytes;
   put_u32(fewer, kCountAt, 3);
   reseal(fewer);
-  EXPECT_NE(expect_rejected(fewer).find("unexpected bytes"), std::string::npos);
+  EXPECT_NE(expect_rejected(fewer).find("corrupt"), std::string::npos);
 }
 
 TEST(LibraryFormat, RejectsInvalidUtf8InASourceTextWithAValidCrc) {

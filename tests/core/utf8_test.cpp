@@ -435,5 +435,17 @@ TEST(OffsetMap, FromCodepointsAndUtf16AreInversesOnALongText) {
   }
 }
 
+TEST(Utf8Counts, CodePointsAndUtf16UnitsAgreeWithOffsetMap) {
+  // a, é (2 bytes), 标 (3 bytes), 😀 (4 bytes: a surrogate pair in UTF-16)
+  const std::string text = "a\xC3\xA9\xE6\xA0\x87\xF0\x9F\x98\x80";
+  EXPECT_EQ(codepoint_count(text), 4u);
+  EXPECT_EQ(utf16_count(text), 5u);
+  EXPECT_EQ(codepoint_count(""), 0u);
+  EXPECT_EQ(utf16_count(""), 0u);
+  const OffsetMap map(text);
+  EXPECT_EQ(codepoint_count(text), map.codepoint_length());
+  EXPECT_EQ(utf16_count(text), map.utf16_length());
+}
+
 }  // namespace
 }  // namespace reuselens

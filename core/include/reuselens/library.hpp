@@ -1,6 +1,7 @@
 // The user's library of known sources and its fingerprint index.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -38,7 +39,9 @@ class Library {
 
   std::size_t size() const { return sources_.size(); }
   const SourceInfo& info(std::size_t index) const { return sources_[index].info; }
-  const Document& document(std::size_t index) const { return sources_[index].document; }
+  // The source's tokens, built on first use: a loaded library tokenizes only the
+  // sources that become candidates. (So const calls are not safe from two threads.)
+  const Document& document(std::size_t index) const;
   // Index of the source with this id, or -1.
   long find(const std::string& id) const;
 
@@ -67,8 +70,7 @@ class Library {
  private:
   struct Entry {
     SourceInfo info;
-    Document document;
-    std::vector<std::uint64_t> fingerprints;  // winnowed, sorted, unique
+    mutable std::unique_ptr<Document> document;  // null until first used
   };
   struct Posting {
     std::uint64_t hash;
@@ -78,6 +80,9 @@ class Library {
   // Sorts the postings if sources were added since the last query: adding many
   // sources then matching costs one sort, not one per source.
   void ensure_sorted() const;
+  // Checks the id and fields of a source about to be added ("" when fine).
+  std::string refuse(const SourceInfo& info) const;
+  void append(SourceInfo info, std::unique_ptr<Document> document);
 
   LibraryOptions options_;
   std::vector<Entry> sources_;

@@ -26,6 +26,11 @@ std::optional<Utf8Error> find_invalid_utf8(std::string_view bytes);
 char32_t decode_utf8(std::string_view bytes, std::size_t& pos);
 void append_utf8(std::string& out, char32_t cp);
 
+// Lengths of a valid UTF-8 text in code points and in UTF-16 code units,
+// without building an OffsetMap.
+std::size_t codepoint_count(std::string_view valid_utf8);
+std::size_t utf16_count(std::string_view valid_utf8);
+
 // Converts byte offsets of a valid UTF-8 text to code points (what Python and
 // PAN count) and to UTF-16 code units (what JS strings and the DOM count).
 // Keeps a checkpoint every kBlock bytes, so memory stays ~1/8 of the text and a
