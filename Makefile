@@ -10,7 +10,7 @@ PACKAGE := dist/reuselens
 CLI := $(NATIVE)/reuselens
 JOBS ?= $(shell nproc)
 
-.PHONY: all setup native wasm web test test-native test-wasm test-web test-tools eval demo demo-cli bench clean help
+.PHONY: all setup native wasm web test test-native test-wasm test-web test-tools eval demo demo-cli bench bench-wasm clean help
 
 all: native
 
@@ -23,7 +23,8 @@ help:
 	@echo "make wasm    build the WebAssembly module and its JS package into $(PACKAGE)/"
 	@echo "make web     build the static web demo into dist/web/ (after make wasm)"
 	@echo "make eval    score the PAN13 training corpus and the seeds; updates eval/results.md"
-	@echo "make bench   run the benchmarks in bench/"
+	@echo "make bench   run the benchmarks in bench/ (align over PAN13)"
+	@echo "make bench-wasm  the library benchmark: WASM in Node and Chromium against native"
 
 setup:
 	bash scripts/setup.sh
@@ -78,6 +79,10 @@ demo-cli: setup native
 
 bench: native
 	bash bench/run.sh
+
+# WASM (Node, Chromium) against native on libraries of 100 to 10,000 sources.
+bench-wasm: setup native wasm
+	node bench/wasm/library_bench.mjs
 
 clean:
 	rm -rf build dist
