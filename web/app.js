@@ -235,13 +235,26 @@ function reportAdded({ added, errors }, { what = 'source', skipped = 0 } = {}) {
 async function removeSource(id) {
   const source = state.sources.get(id);
   if (!source) return;
+  try {
+    // Storage first: if it fails, the source stays in both places.
+    await state.store.remove(id);
+  } catch (error) {
+    say(`“${source.title}” could not be removed: ${error.message}`, { error: true });
+    return;
+  }
   await state.lens.removeSource(id);
-  await state.store.remove(id);
   state.sources.delete(id);
   await check();
-  say(`Removed “${source.title}”.`, {
-    action: { label: 'Undo', run: async () => { const result = await addSources([source]); await check(); reportAdded(result); } },
-  });
+  const undo = async () => {
+    try {
+      const result = await addSources([source]);
+      await check();
+      reportAdded(result);
+    } catch (error) {
+      say(error.message, { error: true });
+    }
+  };
+  say(`Removed “${source.title}”.`, { action: { label: 'Undo', run: undo } });
 }
 
 $('source-form').addEventListener('submit', async (event) => {

@@ -63,9 +63,13 @@ class IndexedDbStore {
   }
 
   async remove(id) {
-    const tx = this.#db.transaction(SOURCES, 'readwrite');
-    tx.objectStore(SOURCES).delete(id);
-    await done(tx);
+    try {
+      const tx = this.#db.transaction(SOURCES, 'readwrite');
+      tx.objectStore(SOURCES).delete(id);
+      await done(tx);
+    } catch (error) {
+      throw explain(error, 'the library could not be saved');
+    }
   }
 
   async replaceAll(sources) {

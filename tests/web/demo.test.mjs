@@ -215,6 +215,13 @@ test('export, import, and a corrupt import refused whole', async () => {
     writeFileSync(goodJson, JSON.stringify({ sources: [{ id: 'orchard', title: 'Orchard news', text: GARDEN_SOURCE }] }));
     await afterCheck(page, () => page.setInputFiles('#import-library', goodJson));
     assert.equal(await librarySize(page), 6);
+
+    // Removing is undoable.
+    await afterCheck(page, () => page.click('#library-list li[data-id="orchard"] button.remove'));
+    assert.equal(await librarySize(page), 5);
+    await afterCheck(page, () => page.locator('#status button', { hasText: 'Undo' }).click());
+    assert.equal(await librarySize(page), 6);
+    assert.equal(await page.locator('#library-list li[data-id="orchard"]').count(), 1);
     assert.deepEqual(page.problems, []);
   } finally {
     await context.close();
