@@ -9,6 +9,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+// The demo's own title rule (first line of a few words, without '#' or breadcrumbs).
+import { guessTitle } from '../web/page-text.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -31,20 +33,9 @@ need(path.join(packageDir, 'reuselens_core.wasm'), 'build the package first (mak
 need(path.join(readability, 'Readability.js'), 'install the npm dependencies first (make setup)');
 need(values.seeds, 'the seed articles are the demo library (pass --seeds DIR)');
 
-// The title of a seed: its first line of four words or more, without a
-// Markdown '#' or a breadcrumb trail ("Home / Ukraine / ...").
-function titleOf(text) {
-  for (const raw of text.split('\n')) {
-    let line = raw.trim().replace(/^#+\s*/, '');
-    if (line.includes(' / ')) line = line.split(' / ').pop().trim();
-    if (line.split(/\s+/).length >= 4) return line;
-  }
-  return 'Untitled';
-}
-
 const sources = readdirSync(values.seeds).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort().map((file) => {
   const text = readFileSync(path.join(values.seeds, file), 'utf8');
-  return { id: file.slice(0, 3), title: titleOf(text), url: '', text };
+  return { id: file.slice(0, 3), title: guessTitle(text), url: '', text };
 });
 if (sources.length === 0) {
   console.error(`build_web: no seed articles (NNN_*.txt) in ${values.seeds}`);
