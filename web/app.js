@@ -38,9 +38,29 @@ function say(message, { error = false, action = null } = {}) {
 }
 
 // ---- colours: one hue per source, spread by the golden angle -------------------
+// Hues by library position, rebuilt only when the library changes (colorOf runs
+// for every passage and every list item).
+let hues = null;
 function colorOf(id) {
-  const index = [...state.sources.keys()].indexOf(id);
-  return index < 0 ? 0 : Math.round((210 + index * 137.508) % 360);
+  hues ??= new Map([...state.sources.keys()].map((key, i) => [key, Math.round((210 + i * 137.508) % 360)]));
+  return hues.get(id) ?? 0;
+}
+
+// Every change to the library goes through these two, so the hues follow.
+function keepSources(records) {
+  for (const s of records) state.sources.set(s.id, s);
+  hues = null;
+}
+function forgetSource(id) {
+  state.sources.delete(id);
+  hues = null;
+}
+
+// Word counts for the library list, computed once per source record.
+const wordCounts = new WeakMap();
+function wordsOf(source) {
+  if (!wordCounts.has(source)) wordCounts.set(source, source.text.split(/\s+/).filter(Boolean).length);
+  return wordCounts.get(source);
 }
 
 // ---- checking the page --------------------------------------------------------
@@ -60,11 +80,12 @@ async function check() {
     say(`This page has ${text.length.toLocaleString()} characters; the demo checks pages of up to ${MAX_PAGE_CHARS.toLocaleString()}.`, { error: true });
     return;
   }
+  const exclude = selfId();
   document.body.classList.add('checking');
   const started = performance.now();
   let passages;
   try {
-    ({ passages } = await state.lens.match(text, { exclude: selfId() }));
+    ({ passages } = await state.lens.match(text, { exclude }));
   } catch (error) {
     if (error?.name === 'AbortError') return;  // a newer check is on its way
     if (ticket === state.checks) document.body.classList.remove('checking');
@@ -75,7 +96,7 @@ async function check() {
   document.body.classList.remove('checking');
   const ms = Math.round(performance.now() - started);
   state.passages = passages;
-  const left = selfId().map((id) => state.sources.get(id)?.title).filter(Boolean);
+  const left = exclude.map((id) => state.sources.get(id)?.title).filter(Boolean);
   pageView.render(text, passages, colorOf);
   const shares = renderSummary(
     { textEl: $('summary-text'), barEl: $('share-bar'), mapEl: $('page-map') },
@@ -189,7 +210,7 @@ function renderLibrary() {
       ? el('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, source.title)
       : el('span', {}, source.title);
     const share = state.shares.get(source.id);
-    const words = source.text.split(/\s+/).filter(Boolean).length;
+    const words = wordsOf(source);
     const remove = el('button', { type: 'button', class: 'remove', 'aria-label': `Remove ${source.title}` }, '×');
     remove.addEventListener('click', () => removeSource(source.id));
     items.push(el('li', { 'data-id': source.id },
@@ -221,7 +242,7 @@ async function addSources(records) {
     for (const s of added) await state.lens.removeSource(s.id);
     throw error;
   }
-  for (const s of added) state.sources.set(s.id, s);
+  keepSources(added);
   return { added, errors };
 }
 
@@ -243,7 +264,7 @@ async function removeSource(id) {
     return;
   }
   await state.lens.removeSource(id);
-  state.sources.delete(id);
+  forgetSource(id);
   await check();
   const undo = async () => {
     try {
@@ -403,7 +424,7 @@ async function start() {
   const saved = await store.all();
   const { errors } = await lens.addSources(saved);
   const refused = new Set(errors.map((e) => e.index));
-  saved.forEach((s, i) => { if (!refused.has(i)) state.sources.set(s.id, s); });
+  keepSources(saved.filter((_, i) => !refused.has(i)));
   if (errors.length) say(`${errors.length} saved sources could not be loaded: ${errors[0].message}`, { error: true });
   const example = demo.sources.find((s) => s.id === demo.defaultPage) ?? demo.sources[0];
   await setPage({ text: example.text, title: example.title, exampleId: example.id });

@@ -8,7 +8,7 @@
 //   chromium the WASM package in headless Chromium (playwright-core), page thread
 // Writes bench/library-results.md. Usage: node bench/wasm/library_bench.mjs [--runs N]
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,7 +53,6 @@ const results = {};
 for (const n of SIZES) {
   const lib = path.join(work, `library-${n}.rlens`);
   const native = JSON.parse(execFileSync(nativeBench, [lib, path.join(work, 'page.txt'), String(RUNS)], { encoding: 'utf8' }));
-  const { readFileSync } = await import('node:fs');
   const node = await measure(createReuseLens, new Uint8Array(readFileSync(lib)), corpus.page, RUNS);
   results[n] = { native, node };
   console.log(`bench: ${n} native`, native, 'node', node);
