@@ -200,22 +200,75 @@ export class ReuseLens {
   }
 }
 
+// Compiled modules, so that each further ReuseLens only instantiates: compiling
+// the .wasm takes tens of ms, and the engine's optimized code (tiered up while
+// matching) is shared by every instance of one WebAssembly.Module.
+const compiledByKey = new Map();        // wasmUrl or the default -> Promise<Module>
+const compiledByBinary = new WeakMap(); // caller's wasmBinary object -> Promise<Module>
+
+function compileOnce(cache, key, compile) {
+  let compiled = cache.get(key);
+  if (!compiled) {
+    compiled = compile();
+    cache.set(key, compiled);
+    compiled.catch(() => cache.delete(key));  // a failed fetch may be retried
+  }
+  return compiled;
+}
+
+async function compileFromUrl(url) {
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new Error(`ReuseLens: cannot fetch ${url}: ${error.message}`);
+  }
+  if (!response.ok) throw new Error(`ReuseLens: cannot fetch ${url}: HTTP ${response.status}`);
+  // Streaming needs the application/wasm type, which not every static host sends.
+  if (typeof WebAssembly.compileStreaming === 'function' &&
+      response.headers.get('content-type')?.split(';')[0].trim() === 'application/wasm') {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+function compiledModule(wasmBinary, wasmUrl) {
+  if (wasmBinary !== undefined) {
+    if (!(wasmBinary instanceof ArrayBuffer) && !ArrayBuffer.isView(wasmBinary)) {
+      throw new TypeError('ReuseLens: wasmBinary must be an ArrayBuffer or a typed array');
+    }
+    return compileOnce(compiledByBinary, wasmBinary, () => WebAssembly.compile(wasmBinary));
+  }
+  if (wasmUrl !== undefined) return compileOnce(compiledByKey, String(wasmUrl), () => compileFromUrl(String(wasmUrl)));
+  return compileOnce(compiledByKey, '', async () => {
+    const nodeBinary = await nodeWasmBinary();
+    return nodeBinary ? WebAssembly.compile(nodeBinary)
+      : compileFromUrl(new URL('./reuselens_core.wasm', import.meta.url).href);
+  });
+}
+
 /**
- * Instantiates the WASM core and returns an empty ReuseLens.
+ * Instantiates the WASM core and returns an empty ReuseLens. The compiled module
+ * is kept, so further calls with the same wasmBinary or wasmUrl only instantiate.
  * @param {object} [options]
  * @param {ArrayBuffer|Uint8Array} [options.wasmBinary] the bytes of reuselens_core.wasm
  * @param {string|URL} [options.wasmUrl] where browsers fetch reuselens_core.wasm
  *   (default: beside reuselens_core.mjs)
  */
 export async function createReuseLens({ wasmBinary, wasmUrl } = {}) {
-  const moduleOptions = {};
-  const binary = wasmBinary ?? (wasmUrl === undefined ? await nodeWasmBinary() : undefined);
-  if (binary !== undefined) moduleOptions.wasmBinary = binary;
-  if (wasmUrl !== undefined) {
-    const url = String(wasmUrl);
-    moduleOptions.locateFile = (file, prefix) => (file.endsWith('.wasm') ? url : prefix + file);
-  }
-  return new ReuseLens(await createReuseLensCore(moduleOptions));
+  const module = await compiledModule(wasmBinary, wasmUrl);
+  // Emscripten's factory only learns of an instance through receiveInstance, and
+  // waits forever if instantiation fails: the race turns that failure into an Error.
+  let failed;
+  const failure = new Promise((resolve, reject) => { failed = reject; });
+  const core = await Promise.race([failure, createReuseLensCore({
+    instantiateWasm(imports, receiveInstance) {
+      WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module),
+        (error) => failed(new Error(`ReuseLens: cannot instantiate the WASM module: ${error.message}`)));
+      return {};
+    },
+  })]);
+  return new ReuseLens(core);
 }
 
 export default createReuseLens;

@@ -4,6 +4,7 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import http from 'node:http';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -245,5 +246,39 @@ test('huge and empty pages', async () => {
     assert.ok(passages.every((p) => p.start >= filler.length && p.end <= filler.length + SEEDS['001'].text.length));
   } finally {
     lens.dispose();
+  }
+});
+
+test('instances compiled once stay independent; a bad .wasm is a clear Error', async () => {
+  const wasmBinary = readFileSync(path.join(packageDir, 'reuselens_core.wasm'));
+  const [a, b] = await Promise.all([api.createReuseLens({ wasmBinary }), api.createReuseLens({ wasmBinary })]);
+  try {
+    a.addSource({ id: '001', title: 'Seed 001', url: '', text: SEEDS['001'].text });
+    assert.equal(a.size, 1);
+    assert.equal(b.size, 0);
+    assert.ok(a.match(SEEDS['000'].text).passages.length > 0);
+    assert.deepEqual(b.match(SEEDS['000'].text).passages, []);
+  } finally {
+    a.dispose();
+    b.dispose();
+  }
+  await assert.rejects(api.createReuseLens({ wasmBinary: new Uint8Array([0, 97, 115, 109, 9, 9]) }), WebAssembly.CompileError);
+  await assert.rejects(api.createReuseLens({ wasmBinary: 'reuselens_core.wasm' }), /wasmBinary must be/);
+  // A failed fetch is not cached: a server that fails once, then serves the .wasm.
+  let requests = 0;
+  const server = http.createServer((req, res) => {
+    if (++requests === 1) return res.writeHead(503).end();
+    res.writeHead(200, { 'content-type': 'application/wasm' }).end(wasmBinary);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const wasmUrl = `http://127.0.0.1:${server.address().port}/reuselens_core.wasm`;
+    await assert.rejects(api.createReuseLens({ wasmUrl }), /cannot fetch .*HTTP 503/);
+    const lens = await api.createReuseLens({ wasmUrl });
+    assert.equal(lens.size, 0);
+    lens.dispose();
+    assert.equal(requests, 2);
+  } finally {
+    server.close();
   }
 });
