@@ -3,7 +3,7 @@
 // and 10,000 sources cut from the PAN13 source documents (bench/wasm/corpus.mjs).
 // For each size: load from saved bytes, first match (builds the index), median
 // match, and memory, measured three ways on the same files:
-//   native   build/native/bench/library_bench (C++, -O2)
+//   native   build/native/bench/library_bench (C++, -O3)
 //   node     the WASM package in Node
 //   chromium the WASM package in headless Chromium (playwright-core), page thread
 // Writes bench/library-results.md. Usage: node bench/wasm/library_bench.mjs [--runs N]
@@ -17,7 +17,7 @@ import { chromium } from 'playwright-core';
 import { createReuseLens } from '../../dist/reuselens/index.js';
 import { serve } from '../../scripts/serve.mjs';
 import { loadCorpus, PAGE_WORDS } from './corpus.mjs';
-import { measure } from './measure.js';
+import { measure, WARMUP_MS, WARMUP_RUNS } from './measure.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '21' }, sizes: { type: 'string', default: '100,1000,10000' } } });
@@ -83,7 +83,7 @@ const lines = [
   `- date: ${new Date().toISOString().slice(0, 10)}, commit ${commit}, ${os.cpus().length} cores, Node ${process.version}, ${await chromiumVersion()}`,
   '- command: `make bench-wasm` (bench/wasm/library_bench.mjs)',
   `- page: the first ${PAGE_WORDS} words of PAN13 ${corpus.pageFile}; sources: pieces of about 200 words of the PAN13 source documents`,
-  `- times in ms; match = median of ${RUNS} after a first match; load = median of 3 loads from saved bytes`, '',
+  `- times in ms; match = median of ${RUNS} after a first match and a warm-up (at least ${WARMUP_RUNS} matches and ${WARMUP_MS} ms, untimed); load = median of 3 loads from saved bytes`, '',
   '| sources | file MB | native load | node load | chromium load | native match | node match | chromium match | chromium first match | WASM / native (match, node) | WASM / native (match, chromium) | WASM memory MB | passages |',
   '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...SIZES.map((n) => {
