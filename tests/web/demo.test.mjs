@@ -159,6 +159,35 @@ demoTest('pasted HTML is checked as its text, without its markup or scripts', as
   assert.ok(found.some((m) => m.source === '001' && m.text.length > 150));
 });
 
+// Drops files on an element as a browser does when they are dragged from the desktop.
+async function dropFiles(page, selector, files) {
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer();
+    for (const { name, type, text } of list) transfer.items.add(new File([text], name, { type }));
+    return transfer;
+  }, files);
+  await page.dispatchEvent(selector, 'dragover', { dataTransfer });
+  await page.dispatchEvent(selector, 'drop', { dataTransfer });
+}
+
+demoTest('dropped files: an .html page is checked, a .txt source is added', async (page) => {
+  const copied = SEEDS['001'].split('\n').filter((l) => l.length > 200)[0];
+  const html = `<!doctype html><html><head><title>Dropped roundup</title></head><body><article>
+    <h1>Dropped roundup</h1><p>${copied}</p><p>${GARDEN_SENTENCE}</p></article></body></html>`;
+  await afterCheck(page, () => dropFiles(page, '#page-view', [{ name: 'roundup.html', type: 'text/html', text: html }]));
+  const text = await page.locator('#page-view').textContent();
+  assert.ok(text.includes(copied) && text.includes(GARDEN_SENTENCE) && !/[<>]/.test(text));
+  let found = await marks(page);
+  assert.ok(found.some((m) => m.source === '001' && m.text.length > 150), JSON.stringify(found));
+  assert.ok(!found.some((m) => m.text.includes('allotment')), 'the garden sentence is in no source yet');
+
+  await page.click('#add-source summary');
+  await afterCheck(page, () => dropFiles(page, '#source-text', [{ name: 'orchard-news.txt', type: 'text/plain', text: GARDEN_SOURCE }]));
+  assert.equal(await librarySize(page), 6);
+  found = await marks(page);
+  assert.ok(found.some((m) => m.text === GARDEN_SENTENCE), JSON.stringify(found));
+});
+
 demoTest('export, import, and a corrupt import refused whole', async (page) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'reuselens-web-'));
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-library')]);
