@@ -2,6 +2,7 @@
 // library panel to one ReuseLens running in a worker (so the page never blocks
 // while matching), with the library kept in IndexedDB.
 import { createReuseLensWorker } from './reuselens/client.js';
+import { downloadBytes, parseSourcesJson, sourcesFromLibraryFile } from './library-files.js';
 import { openLibraryStore } from './library-store.js';
 import { fileToText, guessTitle, htmlToText, looksLikeHtml } from './page-text.js';
 import { PageView } from './page-view.js';
@@ -326,50 +327,13 @@ $('source-text').addEventListener('drop', (e) => {
 });
 
 // ---- import and export --------------------------------------------------------
-/** [{id?, title?, url?, text}] or {sources: [...]}; refused whole if any entry is bad. */
-function parseSourcesJson(json, name) {
-  let data;
-  try {
-    data = JSON.parse(json);
-  } catch (error) {
-    throw new Error(`${name} is not valid JSON (${error.message}); nothing was imported`);
-  }
-  const list = Array.isArray(data) ? data : data?.sources;
-  if (!Array.isArray(list)) throw new Error(`${name}: expected an array of sources or {"sources": [...]}; nothing was imported`);
-  list.forEach((s, i) => {
-    if (typeof s?.text !== 'string' || !s.text.trim()) throw new Error(`${name}: source ${i + 1} has no text; nothing was imported`);
-    for (const key of ['id', 'title', 'url']) {
-      if (s[key] !== undefined && typeof s[key] !== 'string') throw new Error(`${name}: source ${i + 1} has a ${key} that is not a string; nothing was imported`);
-    }
-  });
-  return list.map((s) => ({ id: s.id, title: s.title, url: s.url, text: s.text }));
-}
-
-// The sources of a saved library file, read in a worker of their own so a
-// corrupt file cannot touch the library in use.
-async function sourcesFromLibraryFile(bytes, name) {
-  const reader = await createReuseLensWorker();
-  try {
-    try {
-      await reader.load(bytes);
-    } catch (error) {
-      throw new Error(`${name} is not a ReuseLens library (${error.message}); nothing was imported`);
-    }
-    const infos = await reader.sources();
-    // Awaited here: the finally below stops the worker.
-    return await Promise.all(infos.map(async (s) => ({ id: s.id, title: s.title, url: s.url, text: await reader.sourceText(s.id) })));
-  } finally {
-    reader.terminate();
-  }
-}
-
 // Imported sources join the library; one already there (same id and text) is
 // skipped, and an id taken by another text gets a new one.
 async function importLibrary(file) {
   try {
     const records = /\.json$/i.test(file.name)
       ? parseSourcesJson(await file.text(), file.name)
-      : await sourcesFromLibraryFile(new Uint8Array(await file.arrayBuffer()), file.name);
+      : await sourcesFromLibraryFile(new Uint8Array(await file.arrayBuffer()), file.name, createReuseLensWorker);
     const fresh = records.filter((r) => !(r.id && state.sources.get(r.id)?.text === r.text))
       .map((r) => (r.id && state.sources.has(r.id) ? { ...r, id: `${r.id}-${newId()}` } : r));
     const result = await addSources(fresh);
@@ -382,13 +346,7 @@ async function importLibrary(file) {
 $('import-library').addEventListener('change', (e) => { if (e.target.files[0]) importLibrary(e.target.files[0]); e.target.value = ''; });
 
 $('export-library').addEventListener('click', async () => {
-  const bytes = await state.lens.save();
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
-  const link = el('a', { href: url, download: 'reuselens-library.rlens' });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBytes(await state.lens.save(), 'reuselens-library.rlens');
   say(`Exported ${state.sources.size} sources (reuselens-library.rlens; the CLI reads it too).`);
 });
 
