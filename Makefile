@@ -10,7 +10,7 @@ PACKAGE := dist/reuselens
 CLI := $(NATIVE)/reuselens
 JOBS ?= $(shell nproc)
 
-.PHONY: all setup native wasm web test test-native test-wasm test-web test-tools eval demo demo-cli bench bench-wasm clean help
+.PHONY: all setup native wasm web extension test test-native test-wasm test-web test-extension test-tools eval demo demo-cli bench bench-wasm clean help
 
 all: native
 
@@ -22,6 +22,7 @@ help:
 	@echo "make native  build the core library, the CLI ($(CLI)) and the unit tests"
 	@echo "make wasm    build the WebAssembly module and its JS package into $(PACKAGE)/"
 	@echo "make web     build the static web demo into dist/web/ (after make wasm)"
+	@echo "make extension  build the browser extension into dist/extension/ and its store zips"
 	@echo "make eval    score the PAN13 training corpus and the seeds; updates eval/results.md"
 	@echo "make bench   run the benchmarks in bench/ (align over PAN13)"
 	@echo "make bench-wasm  the library benchmark: WASM in Node and Chromium against native"
@@ -43,8 +44,11 @@ wasm:
 web: wasm
 	node scripts/build_web.mjs
 
-test: setup native web
-	$(MAKE) --no-print-directory test-native test-tools test-wasm test-web
+extension: wasm
+	node scripts/build_extension.mjs
+
+test: setup native web extension
+	$(MAKE) --no-print-directory test-native test-tools test-wasm test-web test-extension
 
 test-native:
 	ctest --test-dir $(NATIVE) --output-on-failure -j $(JOBS)
@@ -67,6 +71,13 @@ test-wasm:
 # The web demo end to end in headless Chromium (playwright-core).
 test-web:
 	node --test --test-concurrency=1 tests/web/
+
+# The extension: Node tests of its storage, web-ext lint of the Firefox package,
+# end to end in headless Chromium (playwright-core).
+test-extension:
+	node --test tests/extension/unit/
+	npx --no-install web-ext lint --source-dir dist/extension-firefox
+	node --test --test-concurrency=1 tests/extension/*.test.mjs
 
 eval: native
 	python3 scripts/eval.py all

@@ -15,7 +15,9 @@ PACKAGES=(
   cmake ninja-build g++ make pkg-config dpkg-dev
   libutf8proc-dev googletest libgtest-dev libstemmer-dev
   emscripten python3 wordnet-base similarity-tester hyperfine
-  chromium   # the web demo's end-to-end tests (driven by playwright-core)
+  chromium   # the web demo's and the extension's end-to-end tests (driven by playwright-core)
+  firefox-esr  # the extension's end-to-end tests in Firefox (puppeteer-core, WebDriver BiDi)
+  zip        # the extension's store packages
 )
 # Where the temporary deb-src entry goes (removed again before the script ends).
 SRC_LIST_DIR=/etc/apt/sources.list.d

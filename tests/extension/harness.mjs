@@ -1,0 +1,104 @@
+// Shared by the extension's end-to-end tests: the unpacked build (dist/extension)
+// loaded into a fresh Chromium profile (playwright-core) or Firefox (puppeteer-core
+// over WebDriver BiDi), and test pages served from 127.0.0.1 with their own headers.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const extensionDir = path.join(root, 'dist/extension');
+export const screenshotDir = path.join(root, 'build/screenshots/extension');
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/lib/chromium/chromium';
+export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
+const seedsDir = path.resolve(root, '../shared/seeds');
+
+/** The seed articles: {id: {id, title, text}}. */
+export function seeds() {
+  const out = {};
+  for (const file of readdirSync(seedsDir).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort()) {
+    const text = readFileSync(path.join(seedsDir, file), 'utf8');
+    const id = file.slice(0, 3);
+    out[id] = { id, title: text.split('\n').find((l) => l.trim().split(/\s+/).length >= 4)?.trim() ?? id, text };
+  }
+  return out;
+}
+
+const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A seed as a real news page: site chrome around an <article> with its headline
+ * and paragraphs; every seventh word wrapped in <b>, <a> or <em> so sentences
+ * run across inline elements.
+ */
+export function articlePage(seed, { extraHead = '', extraBody = '' } = {}) {
+  const tags = ['b', 'em', 'a href="#x"'];
+  const paragraphs = seed.text.split(/\n\s*\n|\n/).map((p) => p.trim()).filter(Boolean).slice(1).map((p) => {
+    let n = 0;
+    const words = p.split(' ').map((w) => {
+      n += 1;
+      if (n % 7 !== 0) return escapeHtml(w);
+      const tag = tags[n % 3];
+      return `<${tag}>${escapeHtml(w)}</${tag.split(' ')[0]}>`;
+    });
+    return `<p>${words.join(' ')}</p>`;
+  });
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(seed.title)}</title>${extraHead}</head>
+<body><header><nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/politics">Politics</a></nav></header>
+<main><article><h1>${escapeHtml(seed.title)}</h1><p class="byline">By Staff Writer</p>
+${paragraphs.join('\n')}
+</article></main>
+<aside><h2>Most read</h2><ul><li>Weather: a mild week ahead</li><li>Local team wins the cup</li></ul></aside>
+<footer>© News Example</footer>${extraBody}
+<script>window.pageScriptRan = true;</script>
+</body></html>`;
+}
+
+/** Serves routes {'/path': {body, headers}} on 127.0.0.1; resolves {url, close}. */
+export async function servePages(routes) {
+  const server = http.createServer((req, res) => {
+    const route = routes[new URL(req.url, 'http://x').pathname];
+    if (!route) return res.writeHead(404).end('not found');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...route.headers }).end(route.body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export const tempProfile = (name) => mkdtempSync(path.join(os.tmpdir(), `reuselens-${name}-`));
+
+/** Chromium with the unpacked extension in the profile userDataDir: {context, sw, extensionId}. */
+export async function launchChromium(userDataDir) {
+  const { chromium } = await import('playwright-core');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox', '--disable-gpu',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  let [sw] = context.serviceWorkers();
+  if (!sw) sw = await context.waitForEvent('serviceworker');
+  return { context, sw, extensionId: new URL(sw.url()).host };
+}
+
+/** The id of the tab showing url (from the service worker). */
+export function tabIdOf(sw, url) {
+  return sw.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
+}
+
+/** The text of every ReuseLens highlight range in the page (and its same-origin frames). */
+export function highlightedTexts(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const windows = [window, ...[...document.querySelectorAll('iframe')].map((f) => f.contentWindow)];
+    for (const win of windows) {
+      for (const [name, highlight] of win.CSS.highlights) {
+        if (!name.startsWith('reuselens-') || name === 'reuselens-focus') continue;
+        for (const range of highlight) out.push({ name, text: range.toString(), multiNode: range.startContainer !== range.endContainer });
+      }
+    }
+    return out;
+  });
+}
