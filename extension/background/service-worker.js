@@ -97,12 +97,10 @@ ext.contextMenus.onClicked.addListener((info, tab) => {
 
 // ---- tabs --------------------------------------------------------------------
 ext.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
-ext.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status === 'loading' && change.url === undefined) return;
-  if (change.url !== undefined) forgetTab(tabId);  // a new page: the old highlights went with the old one
-});
+// A new page in the tab: the old highlights went with the old one.
+ext.tabs.onUpdated.addListener((tabId, change) => { if (change.url !== undefined) forgetTab(tabId); });
 
-installHook({ library, check, clearTab });
+installHook({ library, check });
 
 function toBase64(bytes) {
   let binary = '';
