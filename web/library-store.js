@@ -3,25 +3,12 @@
 // from it at start-up. Where IndexedDB is unavailable (some private windows)
 // the library lives in memory and the page says so.
 
+import { done, request, storageError } from './idb.js';
+
 const DB_NAME = 'reuselens-demo';
 const DB_VERSION = 1;
 const SOURCES = 'sources';  // {id, title, url, text, added}
 const META = 'meta';        // {key, value}: 'seeded' once the demo library was put in
-
-function request(req) {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function done(tx) {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('the transaction was aborted'));
-  });
-}
 
 async function openDatabase() {
   const open = indexedDB.open(DB_NAME, DB_VERSION);
@@ -31,13 +18,6 @@ async function openDatabase() {
     if (!db.objectStoreNames.contains(META)) db.createObjectStore(META, { keyPath: 'key' });
   };
   return request(open);
-}
-
-// Storage errors carry the browser's wording; say what it means for the user.
-function explain(error, what) {
-  const name = error?.name ?? 'Error';
-  if (name === 'QuotaExceededError') return new Error(`${what}: the browser's storage for this site is full`);
-  return new Error(`${what}: ${error?.message || name}`);
 }
 
 class IndexedDbStore {
@@ -58,7 +38,7 @@ class IndexedDbStore {
       for (const source of sources) tx.objectStore(SOURCES).put(source);
       await done(tx);
     } catch (error) {
-      throw explain(error, 'the source could not be saved');
+      throw storageError(error, 'the source could not be saved');
     }
   }
 
@@ -68,7 +48,7 @@ class IndexedDbStore {
       tx.objectStore(SOURCES).delete(id);
       await done(tx);
     } catch (error) {
-      throw explain(error, 'the library could not be saved');
+      throw storageError(error, 'the library could not be saved');
     }
   }
 
@@ -80,7 +60,7 @@ class IndexedDbStore {
       tx.objectStore(META).put({ key: 'seeded', value: true });
       await done(tx);
     } catch (error) {
-      throw explain(error, 'the library could not be saved');
+      throw storageError(error, 'the library could not be saved');
     }
   }
 

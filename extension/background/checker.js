@@ -12,8 +12,9 @@ export function forgetTab(tabId) { results.delete(tabId); }
 
 // A source's words inside the card: its passage only, offsets rebased to it, so
 // the message to the page carries no whole source texts.
-function forPage(passage, library) {
-  const source = library.source(passage.sourceId);
+function forPage(passage, library, texts) {
+  if (!texts.has(passage.sourceId)) texts.set(passage.sourceId, library.source(passage.sourceId)?.text ?? '');
+  const sourceText = texts.get(passage.sourceId);
   const base = passage.sourceStart;
   return {
     start: passage.start,
@@ -23,7 +24,7 @@ function forPage(passage, library) {
     sourceUrl: passage.sourceUrl,
     sourceStart: 0,
     sourceEnd: passage.sourceEnd - base,
-    sourceExcerpt: source ? source.text.slice(base, passage.sourceEnd) : '',
+    sourceExcerpt: sourceText.slice(base, passage.sourceEnd),
     score: passage.score,
     kind: passage.kind,
     quoted: passage.quoted,
@@ -60,7 +61,8 @@ export async function checkTab(tabId, library) {
   // The page itself, when it is in the library, is not a copy of itself.
   const exclude = library.list().filter((s) => s.url && sameUrl(s.url, page.url)).map((s) => s.id);
   const { passages } = library.match(page.text, { exclude });
-  const painted = passages.map((p) => forPage(p, library));
+  const texts = new Map();  // each source's text read out of the matcher once per check
+  const painted = passages.map((p) => forPage(p, library, texts));
   await sendToTab(tabId, { type: 'reuselens:paint', passages: painted });
   const shares = sharesBySource(page.text, passages).map((s) => ({ ...s, hue: library.hue(s.sourceId) }));
   const reused = shares.reduce((sum, s) => sum + s.share, 0);

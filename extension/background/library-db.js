@@ -10,27 +10,14 @@
 //            in milliseconds instead of re-indexing every text
 // Version 1 (the first development layout) had only `sources`, without `added`.
 
+import { done, request, storageError } from '../../web/idb.js';
+
 export const DB_NAME = 'reuselens';
 export const DB_VERSION = 2;
 
 const SOURCES = 'sources';
 const META = 'meta';
 const SNAPSHOT = 'snapshot';
-
-function request(req) {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function done(tx) {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('the transaction was aborted'));
-  });
-}
 
 // One step per version: MIGRATIONS[v] takes a database at version v to v + 1.
 const MIGRATIONS = [
@@ -62,13 +49,9 @@ export async function openLibraryDb(name = DB_NAME, { indexedDB = globalThis.ind
   return new LibraryDb(await request(open));
 }
 
-// Storage errors carry the browser's wording; say what they mean for the user.
+/** A storage error in the user's words (a full disk named as such). */
 export function explainStorageError(error, what) {
-  const name = error?.name ?? 'Error';
-  if (name === 'QuotaExceededError') {
-    return new Error(`${what}: the browser's storage for the extension is full; nothing was changed`);
-  }
-  return new Error(`${what}: ${error?.message || name}`);
+  return storageError(error, what, { whose: 'for the extension', full: '; nothing was changed' });
 }
 
 export class LibraryDb {

@@ -6,24 +6,14 @@ import { el } from '../../web/dom.js';
 import { downloadBytes, parseSourcesJson, sourcesFromLibraryFile } from '../../web/library-files.js';
 import { fileToText, guessTitle, htmlToText, looksLikeHtml } from '../../web/page-text.js';
 import { createReuseLensWorker } from '../lib/reuselens/client.js';
-import { ext, hasAllSitesAccess, packaged, requestAllSitesAccess } from '../platform/browser.js';
-import { loadSettings, saveSettings } from '../shared/settings.js';
+import { hasAllSitesAccess, packaged } from '../platform/browser.js';
+import { ask, say, toggleAutoCheck } from '../shared/page-ui.js';
+import { loadSettings } from '../shared/settings.js';
 
 globalThis.Readability = Readability;  // htmlToText uses it for .html files
 const BATCH = 200;  // sources per message during imports (progress, bounded messages)
 const $ = (id) => document.getElementById(id);
 let sources = [];
-
-async function ask(message) {
-  const answer = await ext.runtime.sendMessage(message);
-  if (!answer?.ok) throw new Error(answer?.error ?? 'no answer from the extension');
-  return answer.result;
-}
-
-function say(text, { error = false } = {}) {
-  $('status').textContent = text;
-  $('status').classList.toggle('error', error);
-}
 
 async function refresh() {
   sources = await ask({ type: 'library:list' });
@@ -142,12 +132,7 @@ async function startSettings() {
   const settings = await loadSettings();
   $('auto-check').checked = settings.autoCheck && await hasAllSitesAccess();
   $('disabled-sites').textContent = settings.disabledSites.join(', ') || 'none';
-  $('auto-check').addEventListener('change', async (event) => {
-    const granted = event.target.checked ? await requestAllSitesAccess() : true;
-    if (!granted) event.target.checked = false;
-    await saveSettings({ autoCheck: event.target.checked });
-    await ask({ type: 'settings:changed' });
-  });
+  $('auto-check').addEventListener('change', toggleAutoCheck);
 }
 
 refresh().catch((error) => say(error.message, { error: true }));

@@ -2,22 +2,12 @@
 // activeTab permission), then lists the passages with jump-to, the share of the
 // page per source, and the page's actions and settings.
 import { el } from '../../web/dom.js';
-import { ext, hasAllSitesAccess, requestAllSitesAccess } from '../platform/browser.js';
+import { ext, hasAllSitesAccess } from '../platform/browser.js';
+import { ask, say, toggleAutoCheck } from '../shared/page-ui.js';
 import { loadSettings, saveSettings, siteOf } from '../shared/settings.js';
 
 const $ = (id) => document.getElementById(id);
 const percent = (x) => `${Math.round(x * 100)}%`;
-
-async function ask(message) {
-  const answer = await ext.runtime.sendMessage(message);
-  if (!answer?.ok) throw new Error(answer?.error ?? 'no answer from the extension');
-  return answer.result;
-}
-
-function say(text, { error = false } = {}) {
-  $('status').textContent = text;
-  $('status').classList.toggle('error', error);
-}
 
 function render(result, tabId) {
   const { passages, shares, reused } = result;
@@ -84,13 +74,7 @@ async function start() {
       say(`Could not add this page: ${error.message}`, { error: true });
     }
   });
-  $('auto-check').addEventListener('change', async (event) => {
-    // The permission prompt needs this click: ask before anything is awaited.
-    const granted = event.target.checked ? await requestAllSitesAccess() : true;
-    if (!granted) event.target.checked = false;
-    await saveSettings({ autoCheck: event.target.checked });
-    await ask({ type: 'settings:changed' });
-  });
+  $('auto-check').addEventListener('change', toggleAutoCheck);
   $('site-off').addEventListener('change', async (event) => {
     const { disabledSites } = await loadSettings();
     const rest = disabledSites.filter((s) => s !== site);
