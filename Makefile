@@ -10,7 +10,7 @@ PACKAGE := dist/reuselens
 CLI := $(NATIVE)/reuselens
 JOBS ?= $(shell nproc)
 
-.PHONY: all setup native wasm web extension test test-native test-wasm test-web test-extension test-tools eval demo demo-cli bench bench-wasm clean help
+.PHONY: all setup native wasm web extension test test-native test-wasm test-web test-extension test-tools eval demo demo-cli bench bench-wasm bench-extension clean help
 
 all: native
 
@@ -26,6 +26,7 @@ help:
 	@echo "make eval    score the PAN13 training corpus and the seeds; updates eval/results.md"
 	@echo "make bench   run the benchmarks in bench/ (align over PAN13)"
 	@echo "make bench-wasm  the library benchmark: WASM in Node and Chromium against native"
+	@echo "make bench-extension  the extension benchmark: page load to highlights at 1,000 and 10,000 sources, memory"
 
 setup:
 	bash scripts/setup.sh
@@ -94,6 +95,9 @@ bench: native
 # WASM (Node, Chromium) against native on libraries of 100 to 10,000 sources.
 bench-wasm: setup native wasm
 	node bench/wasm/library_bench.mjs
+
+bench-extension: setup extension
+	node bench/extension/extension_bench.mjs
 
 clean:
 	rm -rf build dist

@@ -95,6 +95,16 @@ ext.contextMenus.onClicked.addListener((info, tab) => {
   task.then(() => check(tab.id)).catch((error) => console.warn(`ReuseLens: ${error.message}`));
 });
 
+// ---- keyboard shortcuts (manifest "commands"; the user can change the keys) ----
+const STEPS = { 'next-passage': 1, 'previous-passage': -1 };
+ext.commands.onCommand.addListener(async (command, tab) => {
+  if (!STEPS[command]) return;
+  const tabId = tab?.id ?? (await ext.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  // Only pages checked in this tab have passages to step through.
+  if (tabId === undefined || !resultOf(tabId)) return;
+  sendToTab(tabId, { type: 'reuselens:step', delta: STEPS[command] }).catch(() => {});
+});
+
 // ---- tabs --------------------------------------------------------------------
 ext.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
 // A new page in the tab: the old highlights went with the old one.

@@ -9,10 +9,15 @@ import cardCss from './card.css';
 export class Card {
   #host = null;
   #box = null;
+  #returnFocus = null;  // what had the focus before the keyboard moved it to the card
   shownIndex = -1;
 
-  /** Shows passage `index` near the rectangle `anchor` (client coordinates). */
-  show({ passage, index, count, pageText }, anchor) {
+  /**
+   * Shows passage `index` near the rectangle `anchor` (client coordinates). With
+   * `focus` (keyboard navigation) the card takes the focus, so a screen reader
+   * reads it and Tab reaches its link; hiding gives the focus back.
+   */
+  show({ passage, index, count, pageText }, anchor, { focus = false } = {}) {
     if (!this.#host) this.#create();
     renderDetail(this.#box, {
       passage, index, count, pageText, sourceText: passage.sourceExcerpt, hue: passage.hue,
@@ -21,11 +26,19 @@ export class Card {
     if (!this.#host.isConnected) document.documentElement.append(this.#host);
     this.shownIndex = index;
     this.#place(anchor);
+    if (focus) {
+      const active = document.activeElement;
+      if (active && active !== this.#host) this.#returnFocus = active;
+      this.#box.focus({ preventScroll: true });
+    }
   }
 
   hide() {
+    const hadFocus = this.#host?.isConnected && document.activeElement === this.#host;
     this.#host?.remove();
     this.shownIndex = -1;
+    if (hadFocus && this.#returnFocus?.isConnected) this.#returnFocus.focus({ preventScroll: true });
+    this.#returnFocus = null;
   }
 
   /** True when the event happened inside the card. */
@@ -41,6 +54,7 @@ export class Card {
     this.#box.className = 'card';
     this.#box.setAttribute('role', 'dialog');
     this.#box.setAttribute('aria-label', 'ReuseLens: the source of this passage');
+    this.#box.tabIndex = -1;
     root.append(this.#box);
   }
 

@@ -24,13 +24,13 @@ function main() {
   let changeTimer = 0;
   let hoverFrame = 0;
 
-  function collect() {
-    collected = collectText(document);
+  async function collect() {
+    collected = await collectText(document);
     return { text: collected.text, mode: collected.mode, title: document.title, url: location.href };
   }
 
-  function paint(passages) {
-    if (!collected) collect();
+  async function paint(passages) {
+    if (!collected) await collect();
     const { text, segments } = collected;
     const withRanges = passages.map((p) => ({ ...p, ranges: rangesOf(segments, p.start, p.end) }));
     painter.paint(withRanges);
@@ -105,7 +105,23 @@ function main() {
   }
 
   function onKey(event) {
+    lastInput = 'key';
     if (event.key === 'Escape') hideCard();
+  }
+
+  // Keyboard users reach a passage with the extension's shortcuts (step) or by
+  // moving the caret into it (caret browsing, F7): the card follows the caret.
+  let lastInput = '';
+  function onPointerDown() { lastInput = 'pointer'; }
+  function onSelectionChange(event) {
+    if (lastInput !== 'key' || !painted) return;
+    const selection = (event.target?.defaultView ?? window).getSelection?.();
+    if (!selection?.focusNode) return;
+    const at = textOffset(painted.byNode, selection.focusNode, selection.focusOffset);
+    const index = at < 0 ? -1 : painted.passages.findIndex((p) => p.start <= at && at < p.end);
+    if (index < 0) return hideCard();
+    const rect = selection.getRangeAt(0).getBoundingClientRect();
+    showCard(index, { left: rect.left, top: rect.top, bottom: rect.bottom });
   }
 
   function documents() {
@@ -118,25 +134,47 @@ function main() {
   function listen(on) {
     for (const doc of listening) {
       doc.removeEventListener('pointermove', onPointerMove, true);
+      doc.removeEventListener('pointerdown', onPointerDown, true);
       doc.removeEventListener('keydown', onKey, true);
+      doc.removeEventListener('selectionchange', onSelectionChange);
     }
     listening = on ? documents() : [];
     for (const doc of listening) {
       doc.addEventListener('pointermove', onPointerMove, { capture: true, passive: true });
+      doc.addEventListener('pointerdown', onPointerDown, { capture: true, passive: true });
       doc.addEventListener('keydown', onKey, true);
+      doc.addEventListener('selectionchange', onSelectionChange);
     }
   }
 
-  function reveal(index) {
+  function reveal(index, { focus = false } = {}) {
     const passage = painted?.passages[index];
     if (!passage?.ranges.length) return false;
     const range = passage.ranges[0];
     const element = range.startContainer.parentElement;
     element?.scrollIntoView({ block: 'center', behavior: 'instant' });
     const rect = range.getBoundingClientRect();
-    card.shownIndex = -1;
-    showCard(index, { left: rect.left, top: rect.top, bottom: rect.bottom });
+    painter.focus(passage.ranges);
+    card.show({ passage, index, count: painted.passages.length, pageText: painted.text },
+      { left: rect.left, top: rect.top, bottom: rect.bottom }, { focus });
     return true;
+  }
+
+  // The next (delta 1) or previous (-1) passage from the one shown, or else from
+  // what is in view; wraps around. The keyboard shortcuts land here.
+  function step(delta) {
+    const count = painted?.passages.length ?? 0;
+    if (!count) return -1;
+    let index = card.shownIndex;
+    if (index < 0) {
+      const below = painted.passages.findIndex((p) => p.ranges[0]?.getBoundingClientRect().bottom > 0);
+      index = below < 0 ? (delta > 0 ? 0 : count - 1) : (delta > 0 ? below : below - 1);
+    } else {
+      index += delta;
+    }
+    index = (index + count) % count;
+    reveal(index, { focus: true });
+    return index;
   }
 
   // ---- dynamic pages: text added later is checked again ---------------------------
@@ -149,12 +187,13 @@ function main() {
       // Our own card coming and going is not a change of the page.
       if (records.every((r) => [...r.addedNodes, ...r.removedNodes].every((n) => n.localName?.startsWith('reuselens-')))) return;
       clearTimeout(changeTimer);
-      changeTimer = setTimeout(() => {
+      changeTimer = setTimeout(async () => {
         if (!painted) return;
         const before = painted.text;
-        const now = collectText(document);
-        if (now.text === before) return;
-        collected = now;
+        const now = await collectText(document);
+        // The check this asks for reads the page again; `collected` stays the text
+        // the painted offsets refer to until then.
+        if (!painted || now.text === before) return;
         ext.runtime.sendMessage({ type: 'page:changed' }).catch(() => {});
       }, CHANGE_DEBOUNCE_MS);
     });
@@ -163,10 +202,11 @@ function main() {
 
   ext.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     switch (message?.type) {
-      case 'reuselens:collect': sendResponse(collect()); return false;
-      case 'reuselens:paint': sendResponse(paint(message.passages)); return false;
+      case 'reuselens:collect': collect().then(sendResponse); return true;
+      case 'reuselens:paint': paint(message.passages).then(sendResponse); return true;
       case 'reuselens:clear': clear(); sendResponse({ cleared: true }); return false;
       case 'reuselens:reveal': sendResponse({ revealed: reveal(message.index) }); return false;
+      case 'reuselens:step': sendResponse({ index: step(message.delta) }); return false;
       default: return false;
     }
   });

@@ -128,8 +128,19 @@ function walk(node, builder, keep) {
   if (block) builder.owe('\n\n');
 }
 
+// Lets the page's own work run between the steps of reading a long page, so no
+// step holds its main thread long (not throttled in background tabs, unlike timers).
+function yieldToPage() {
+  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
 // The live text nodes of the article Readability finds, or null (no article).
-function articleTextNodes(doc) {
+async function articleTextNodes(doc) {
   if (!isProbablyReaderable(doc)) return null;
   const clone = doc.cloneNode(true);
   // cloneNode keeps the tree's shape: pair each clone text node with its original.
@@ -137,6 +148,7 @@ function articleTextNodes(doc) {
   const live = doc.createTreeWalker(doc, NodeFilter.SHOW_TEXT);
   const copy = clone.createTreeWalker(clone, NodeFilter.SHOW_TEXT);
   while (live.nextNode() && copy.nextNode()) toLive.set(copy.currentNode, live.currentNode);
+  await yieldToPage();
   let article;
   try {
     article = new Readability(clone, { serializer: (el) => el }).parse();
@@ -144,6 +156,7 @@ function articleTextNodes(doc) {
     return null;
   }
   if (!article?.content) return null;
+  await yieldToPage();
   const keep = new Set();
   let chars = 0;
   const inArticle = clone.createTreeWalker(article.content, NodeFilter.SHOW_TEXT);
@@ -168,11 +181,11 @@ function articleTextNodes(doc) {
 }
 
 /**
- * {text, segments, mode}: the page's text (mode 'article' or 'page') and its map
- * to the DOM.
+ * Resolves {text, segments, mode}: the page's text (mode 'article' or 'page')
+ * and its map to the DOM. In steps, yielding to the page between them.
  */
-export function collectText(doc = document) {
-  const keep = articleTextNodes(doc);
+export async function collectText(doc = document) {
+  const keep = await articleTextNodes(doc);
   const builder = new TextBuilder();
   walk(doc.body ?? doc.documentElement, builder, keep);
   return { text: builder.text(), segments: builder.segments, mode: keep ? 'article' : 'page' };

@@ -145,7 +145,12 @@ export class OverlayPainter {
     for (const p of this.#passages) {
       for (const range of p.ranges) {
         const focused = this.#focused.includes(range);
-        for (const r of range.getClientRects()) {
+        // A range's rects include its inline elements' boxes over its text's
+        // boxes: one box per piece of text, not two layers of colour.
+        const rects = [...range.getClientRects()];
+        const inside = (a, b) => a !== b && a.left >= b.left - 0.5 && a.right <= b.right + 0.5 &&
+          a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5;
+        for (const r of rects.filter((a, i) => !rects.some((b, j) => inside(a, b) && !(inside(b, a) && j > i)))) {
           const box = document.createElement('div');
           box.style.cssText = `position:absolute;left:${r.left + scrollX}px;top:${r.top + scrollY}px;width:${r.width}px;` +
             `height:${r.height}px;background:hsl(${focused ? 45 : p.hue} 95% 60% / 0.35)`;

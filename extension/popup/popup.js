@@ -50,7 +50,11 @@ async function check(tabId) {
 }
 
 async function start() {
-  const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
+  // popup.html?tab=N: the panel for tab N, when it is opened as a page of its own
+  // (a window kept beside the article, or a test); else the tab it was opened over.
+  const asked = Number.parseInt(new URLSearchParams(location.search).get('tab') ?? '', 10);
+  const tab = Number.isInteger(asked) ? await ext.tabs.get(asked).catch(() => null)
+    : (await ext.tabs.query({ active: true, currentWindow: true }))[0];
   const tabId = tab?.id;
   const site = siteOf(tab?.url ?? '');
   $('site-name').textContent = site || 'this site';

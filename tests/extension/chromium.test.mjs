@@ -173,6 +173,79 @@ test("the page's DOM and text are the same after highlighting and after clearing
   }
 });
 
+test('the popup lists the passages and shares, jumps to a passage, and removes the highlights', async () => {
+  const page = await browser.context.newPage();
+  const popup = await browser.context.newPage();
+  try {
+    await page.goto(`${site.url}/003.html`);
+    const tabId = await tabIdOf(browser.sw, `${site.url}/003.html`);
+    // The popup as a page of its own, for that tab: opening it checks the tab.
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html?tab=${tabId}`);
+    await popup.waitForFunction(() => document.querySelectorAll('#passages li').length > 0);
+    assert.match(await popup.textContent('#status'), /^\d+% of this page reuses 3 sources of your library \(\d+ passages\)\.$/);
+    assert.equal(await popup.locator('#shares li').count(), 3);
+    assert.equal(await popup.textContent('#library-size'), '5');
+    assert.ok((await highlightedTexts(page)).length > 0);
+    await popup.screenshot({ path: path.join(screenshotDir, 'chromium-popup.png'), fullPage: true });
+
+    // Jump to the second passage: the tab shows it with its card.
+    const second = await popup.locator('#passages li button').nth(1);
+    const excerpt = squash(await second.locator('.excerpt').textContent());
+    await second.click();
+    await page.waitForFunction(() => document.querySelector('reuselens-card') !== null);
+    const focusText = await page.evaluate(() => [...CSS.highlights.get('reuselens-focus')].map((r) => r.toString()).join(''));
+    assert.equal(squash(focusText), excerpt);
+
+    await popup.click('#clear');
+    await popup.waitForFunction(() => document.getElementById('status').textContent === 'Highlights removed.');
+    assert.deepEqual(await highlightedTexts(page), []);
+    assert.equal(await popup.locator('#passages li').count(), 0);
+    assert.equal(await browser.sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), '');
+  } finally {
+    await popup.close();
+    await page.close();
+  }
+});
+
+test('keyboard: the shortcuts step through the passages with the card focused; Escape gives the focus back; the caret shows the card', async () => {
+  const { page, tabId, passages } = await openAndCheck('/003.html');
+  try {
+    const commands = await browser.sw.evaluate(() => chrome.commands.getAll());
+    assert.deepEqual(commands.filter((c) => c.name.endsWith('-passage')).map((c) => c.name).sort(), ['next-passage', 'previous-passage']);
+    await page.focus('nav a');
+    const step = (delta) => browser.sw.evaluate(([id, d]) => chrome.tabs.sendMessage(id, { type: 'reuselens:step', delta: d }, { frameId: 0 }), [tabId, delta]);
+    const focused = () => page.evaluate(() => ({
+      active: document.activeElement?.localName,
+      text: [...(CSS.highlights.get('reuselens-focus') ?? [])].map((r) => r.toString()).join(''),
+    }));
+    const squashed = passages.map((p) => squash(p.text));
+    const first = await step(1);
+    assert.equal(first.index, 0, 'from the top of the page, the first passage');
+    let state = await focused();
+    assert.equal(state.active, 'reuselens-card');
+    assert.equal(squash(state.text), squashed[0]);
+    assert.equal((await step(1)).index, 1);
+    assert.equal(squash((await focused()).text), squashed[1]);
+    assert.equal((await step(-1)).index, 0);
+    assert.equal((await step(-1)).index, passages.length - 1, 'wraps around');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelector('reuselens-card') === null);
+    state = await focused();
+    assert.deepEqual(state, { active: 'a', text: '' }, 'the focus is back on the link it left');
+    // Caret browsing: a key press, then the caret inside a passage.
+    await page.keyboard.press('Shift');
+    await page.evaluate(() => {
+      const [, highlight] = [...CSS.highlights].find(([n]) => n.startsWith('reuselens-') && n !== 'reuselens-focus');
+      const range = [...highlight][0];
+      getSelection().collapse(range.startContainer, range.startOffset + 1);
+    });
+    await page.waitForFunction(() => document.querySelector('reuselens-card') !== null);
+    assert.notEqual((await focused()).text, '');
+  } finally {
+    await page.close();
+  }
+});
+
 test('text added to the page later is checked again', async () => {
   const { page } = await openAndCheck('/late.html');
   try {
