@@ -51,6 +51,7 @@ await build({
 for (const file of ['popup/popup.html', 'popup/popup.css', 'options/options.html', 'options/options.css', 'shared/panel.css']) {
   cpSync(path.join(src, file), path.join(out, file));
 }
+cpSync(path.join(src, 'icons'), path.join(out, 'icons'), { recursive: true, filter: (file) => !file.endsWith('.svg') });
 cpSync(path.join(root, 'node_modules/@mozilla/readability/LICENSE.md'), path.join(out, 'lib/Readability.LICENSE.md'));
 
 const manifest = JSON.parse(readFileSync(path.join(src, 'manifest.json'), 'utf8'));
