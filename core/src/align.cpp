@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 
+#include "reuselens/copy_pairs.hpp"
 #include "reuselens/fingerprint.hpp"
 #include "reuselens/normalize.hpp"
 #include "reuselens/quotes.hpp"
@@ -546,6 +547,9 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
   // 4. Summaries of the whole source.
   joined = summaries_of_whole_source(std::move(joined), page, source, options, refine_candidate);
 
+  // 5. A pair that copies reuses by copying (PAN profile).
+  if (options.copy_pairs_copy_only) joined = drop_restatements_beside_copies(std::move(joined));
+
   const auto page_quotes = quoted_spans(page.text());
   const auto source_quotes = quoted_spans(source.text());
   for (Passage& p : joined)
@@ -567,6 +571,12 @@ std::vector<Passage> resolve_overlaps(std::vector<Passage> passages, const Docum
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     if (similar[a] != similar[b]) return similar[a] > similar[b];
     if (passages[a].score != passages[b].score) return passages[a].score > passages[b].score;
+    // The same words on a narrower stretch: a copy beats the sentence passage
+    // around it whose source side was widened to whole sentences.
+    const auto extent = [](const Passage& p) {
+      return (p.page_last_token - p.page_first_token) + (p.source_last_token - p.source_first_token);
+    };
+    if (extent(passages[a]) != extent(passages[b])) return extent(passages[a]) < extent(passages[b]);
     return passages[a].page_first_token < passages[b].page_first_token;  // deterministic order
   });
   // Page token ranges already taken.

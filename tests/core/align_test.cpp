@@ -275,6 +275,40 @@ TEST(Align, PanProfileTakesCopiedSentencesIntoTheParaphraseAroundThem) {
   EXPECT_GT(align(page, source, unjoined).size(), 1u);
 }
 
+TEST(Align, PanProfileDropsSentenceLikenessBesideAVerbatimCopy) {
+  auto cap = [](std::string s) {
+    s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+    return s;
+  };
+  auto text = [&](int n, const std::string& tag) {
+    std::string t;
+    for (int i = 0; i < n; ++i) t += cap(invented_sentence(i, tag)) + " ";
+    return t;
+  };
+  const Document source = doc(text(3, "pre") + text(3, "mid") + text(3, "post"));
+  const std::string copied = cap(invented_sentence(1, "pre"));
+  std::string reworded;
+  for (int i = 0; i < 3; ++i) reworded += (i ? " " : "") + cap(reworded_sentence(i, "post"));
+  const Document page = doc(text(3, "other") + copied + " " + text(2, "gap") + reworded + " " + text(3, "end"));
+  // PAN builds each pair with one obfuscation: the copy is the reuse, the
+  // sentences that only resemble the source's are not.
+  const auto pan = align(page, source, AlignOptions::pan());
+  ASSERT_EQ(pan.size(), 1u);
+  EXPECT_EQ(slice(page, pan[0].page_begin, pan[0].page_end), copied);
+  EXPECT_EQ(pan[0].kind, PassageKind::kVerbatim);
+  // Without the rule (and in news, where a page may quote one paragraph and
+  // reword the next) both are reported.
+  AlignOptions both = AlignOptions::pan();
+  both.copy_pairs_copy_only = false;
+  const auto all = align(page, source, both);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(slice(page, all[1].page_begin, all[1].page_end), reworded);
+  EXPECT_EQ(align(page, source).size(), 2u);
+  // Without the copy, the reworded sentences stay.
+  const Document reworded_only = doc(text(3, "other") + text(2, "gap") + reworded + " " + text(3, "end"));
+  EXPECT_EQ(align(reworded_only, source, AlignOptions::pan()).size(), 1u);
+}
+
 TEST(Align, PanProfileJoinsPiecesWhoseSourcesOverlapALittle) {
   // The page repeats the last words of one sentence before the next: two
   // pieces whose source sides overlap by those words.
@@ -387,6 +421,23 @@ TEST(ResolveOverlaps, LongerPassageKeepsTheOverlapAndTheOtherIsTrimmed) {
   EXPECT_EQ(out[1].page_first_token, 24u);  // trimmed to what the winner leaves
   EXPECT_EQ(out[1].page_last_token, 34u);
   EXPECT_EQ(out[1].source_first_token, 24u);  // the source side moves with it
+}
+
+TEST(ResolveOverlaps, OnATieTheNarrowerPassageWins) {
+  // A copy, and a sentence passage over the same words whose source side was
+  // widened to whole sentences (its score counts the words it aligned).
+  const Document source = doc(kSentenceA + " " + kSentenceB);
+  const Document page = doc(kSentenceA + " " + kSentenceB);
+  const Passage copy = passage_of({0, 0, 20}, page, source);
+  Passage wide = copy;
+  wide.sentence_seeded = true;
+  wide.source_last_token = 40;
+  for (const auto& in : {std::vector<Passage>{wide, copy}, std::vector<Passage>{copy, wide}}) {
+    const auto out = resolve_overlaps(in, page, [&](std::uint32_t) -> const Document& { return source; }, {});
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].source_last_token, 20u);
+    EXPECT_FALSE(out[0].sentence_seeded);
+  }
 }
 
 TEST(ResolveOverlaps, TrimmedRemainderBelowTheMinimumIsDropped) {

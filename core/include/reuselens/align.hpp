@@ -57,6 +57,11 @@ struct AlignOptions {
   // (news). Off: a paraphrase takes in the copies inside it (PAN's cases
   // keep some sentences nearly intact).
   bool sentences_around_copies = true;
+  // A pair with a verbatim copy drops its passages found by sentence
+  // similarity (copy_pairs.hpp): PAN builds each pair with one obfuscation,
+  // so sentences that only resemble the source beside a copy are its topic.
+  // Off for news: a page may quote one paragraph and reword the next.
+  bool copy_pairs_copy_only = false;
   SentenceAlignOptions sentence;
   RefineOptions refine;
 
@@ -75,6 +80,7 @@ struct AlignOptions {
     o.max_page_to_source = 2.5;
     o.join_source_overlap = 0.5;
     o.sentences_around_copies = false;
+    o.copy_pairs_copy_only = true;
     // Weak pairs in runs find the heavily reworded passages; a higher bar for
     // a pair alone keeps same-topic sentences out.
     o.sentence.min_cosine = o.sentence.min_dice = 0.4;
