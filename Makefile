@@ -74,7 +74,8 @@ test-web:
 	node --test --test-concurrency=1 tests/web/
 
 # The extension: Node tests of its storage, web-ext lint of the Firefox package,
-# end to end in headless Chromium (playwright-core).
+# end to end in headless Chromium (playwright-core, chromium.test.mjs) and headless
+# Firefox (puppeteer-core over WebDriver BiDi, firefox.test.mjs).
 test-extension:
 	node --test tests/extension/unit/
 	npx --no-install web-ext lint --source-dir dist/extension-firefox

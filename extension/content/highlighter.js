@@ -33,6 +33,16 @@ const cssOf = (groups) => groups.map(({ name, hue, quoted }) =>
   `${quoted ? ' text-decoration: underline dashed hsl(' + hue + ' 70% 35%);' : ''} }`).join('\n') +
   `\n::highlight(${PREFIX}-focus) { background-color: hsl(45 100% 55% / 0.7); text-decoration: underline 2px; }`;
 
+// The CSS.highlights registry of the window a range lives in. Firefox's content
+// scripts see a same-origin frame's window through an Xray wrapper, and a set() on
+// the frame's registry through that wrapper lands in the top document's registry
+// (Firefox 153: the frame's passages stay unpainted). The frame's own registry
+// object (Xray waived) keeps them in the frame. Only names and Highlights of the
+// page's own ranges pass through it; Chromium has no wrappedJSObject.
+function registryOf(win) {
+  return (win !== window && win.wrappedJSObject?.CSS?.highlights) || win.CSS.highlights;
+}
+
 export class HighlightPainter {
   static supported(win = window) { return Boolean(win.CSS?.highlights && win.Highlight); }
 
@@ -59,8 +69,9 @@ export class HighlightPainter {
         this.#adopt(range.startContainer.getRootNode(), css);
       }
       for (const [win, ranges] of byWindow) {
-        win.CSS.highlights.set(group.name, new win.Highlight(...ranges));
-        this.#registries.add(win.CSS.highlights);
+        const registry = registryOf(win);
+        registry.set(group.name, new win.Highlight(...ranges));
+        this.#registries.add(registry);
       }
       this.#names.push(group.name);
     }
@@ -79,8 +90,9 @@ export class HighlightPainter {
     for (const [win, list] of byWindow) {
       const highlight = new win.Highlight(...list);
       highlight.priority = 1;
-      win.CSS.highlights.set(name, highlight);
-      this.#registries.add(win.CSS.highlights);
+      const registry = registryOf(win);
+      registry.set(name, highlight);
+      this.#registries.add(registry);
     }
   }
 

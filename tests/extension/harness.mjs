@@ -102,3 +102,63 @@ export function highlightedTexts(page) {
     return out;
   });
 }
+
+// ---- Firefox ------------------------------------------------------------------
+// Firefox loads the Firefox package (its manifest has a background page, no service
+// worker) as a temporary add-on over WebDriver BiDi. The add-on's internal UUID is
+// pinned with the pref extensions.webextensions.uuids, so its pages have a known
+// address; since Firefox 153, WebDriver may navigate to moz-extension:// pages only
+// when the browser runs with --remote-allow-system-access. One of the extension's
+// own pages (the library page) then serves as the test's way in: from there,
+// runtime.getBackgroundPage() reaches the automation hook, and the extension APIs
+// answer questions such as a tab's id or badge. The shipped extension has no
+// test-only entry point.
+export const firefoxExtensionDir = path.join(root, 'dist/extension-firefox');
+export const FIREFOX_ADDON_ID = JSON.parse(readFileSync(path.join(root, 'extension/manifest.json'), 'utf8'))
+  .browser_specific_settings.gecko.id;
+export const FIREFOX_ADDON_UUID = '7e2f1a52-3c1d-4b8e-9a4f-5d6c7b8a9e01';
+
+/**
+ * Navigates a puppeteer page (over BiDi) and waits for its load. Puppeteer's own
+ * page.goto never sees the navigation of a tab into the extension's process (it
+ * times out although the page loaded), so this sends browsingContext.navigate itself.
+ */
+export async function bidiNavigate(browser, page, url) {
+  // mainFrame()._id is the frame's BiDi browsing context id.
+  await browser.connection.send('browsingContext.navigate', { context: page.mainFrame()._id, url, wait: 'complete' });
+}
+
+/**
+ * Firefox with the extension installed: {browser, control, hook, tabIdOf, extension, uuid}.
+ * control is the extension's library page in a tab of its own; hook(name, ...args)
+ * calls globalThis.reuselens[name](...args) in the background page; extension(fn, ...args)
+ * runs fn in the library page (the browser.* APIs of an extension page).
+ */
+export async function launchFirefox({ prefs = {} } = {}) {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_ADDON_UUID }), ...prefs },
+  });
+  try {
+    const id = await browser.installExtension(firefoxExtensionDir);
+    if (id !== FIREFOX_ADDON_ID) throw new Error(`installed ${id}, expected ${FIREFOX_ADDON_ID}`);
+    const control = await browser.newPage();
+    await bidiNavigate(browser, control, `moz-extension://${FIREFOX_ADDON_UUID}/options/options.html`);
+    const extension = (fn, ...args) => control.evaluate(fn, ...args);
+    const hook = (name, ...args) => extension(async (n, a) => {
+      // Asked for each call: a background page that went idle is started again.
+      const background = await globalThis.browser.runtime.getBackgroundPage();
+      return background.reuselens[n](...a);
+    }, name, args);
+    // Firefox's match patterns have no port, so tabs.query({url}) cannot find http://127.0.0.1:PORT/...
+    const tabIdOf = (url) => extension(async (u) => (await globalThis.browser.tabs.query({})).find((t) => t.url === u)?.id, url);
+    return { browser, control, extension, hook, tabIdOf, uuid: FIREFOX_ADDON_UUID };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}

@@ -1,0 +1,262 @@
+// The extension (dist/extension-firefox, the addons.mozilla.org package) end to end
+// in headless Firefox, over WebDriver BiDi (puppeteer-core): the same checks as
+// chromium.test.mjs where Firefox allows them. The library is loaded through the
+// automation hook in the background page, reached from one of the extension's own
+// pages (see launchFirefox in harness.mjs); pages are served from 127.0.0.1.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import {
+  articlePage, bidiNavigate, highlightedTexts, launchFirefox, screenshotDir, seeds, servePages,
+} from './harness.mjs';
+
+const SEEDS = seeds();
+const squash = (s) => s.replace(/\s+/g, ' ').trim();
+const firstLongParagraph = (id) => SEEDS[id].text.split('\n').find((l) => l.length > 200).trim();
+
+const SHADOW_SCRIPT = `const host = document.getElementById('host');
+const shadow = host.attachShadow({ mode: 'open' });
+const p = document.createElement('p');
+p.textContent = ${JSON.stringify(firstLongParagraph('001'))};
+shadow.append(p);`;
+const LATE_SCRIPT = `setTimeout(() => {
+  const p = document.createElement('p');
+  p.id = 'late';
+  p.textContent = ${JSON.stringify(firstLongParagraph('002'))};
+  document.body.append(p);
+}, 300);`;
+const STRICT = { 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'" };
+
+/**
+ * Every proxy-able request of the whole browser (pages, the background page, Firefox
+ * itself) goes to this recorder, which answers none of them: a request that would
+ * leave the machine shows up here. Loopback addresses are never proxied by Firefox.
+ */
+async function recordingProxy() {
+  const seen = [];
+  const server = http.createServer((req, res) => {
+    seen.push(req.url);
+    res.writeHead(502).end();
+  });
+  server.on('connect', (req, socket) => {
+    seen.push(`CONNECT ${req.url}`);
+    socket.destroy();
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    seen,
+    prefs: {
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': port,
+      'network.proxy.socks': '127.0.0.1',
+      'network.proxy.socks_port': port,
+      'network.proxy.socks_remote_dns': true,
+      'network.proxy.allow_hijacking_localhost': false,
+    },
+    close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }),
+  };
+}
+
+// Firefox's own services (remote settings, telemetry, updates): not the extension's doing.
+const FIREFOX_OWN = /^(CONNECT )?(https?:\/\/)?([\w-]+\.)*(mozilla\.(com|net|org)|firefox\.com|mozaws\.net|dummy\.test)(:\d+)?(\/|$)/;
+
+let site;
+let proxy;
+let ff;
+const requests = [];
+before(async () => {
+  site = await servePages({
+    '/000.html': { body: articlePage(SEEDS['000']) },
+    '/003.html': { body: articlePage(SEEDS['003']) },
+    '/strict.html': { body: articlePage(SEEDS['000']), headers: STRICT },
+    '/parts.html': {
+      body: `<!doctype html><html><head><title>Parts</title><script src="/shadow.js" defer></script></head><body>
+        <p>Unrelated words about the garden club's spring sale and the bake-off results.</p>
+        <div id="host"></div><iframe src="/frame.html" width="800" height="300"></iframe></body></html>`,
+      headers: STRICT,
+    },
+    '/shadow.js': { body: SHADOW_SCRIPT, headers: { 'content-type': 'text/javascript' } },
+    '/frame.html': { body: `<!doctype html><html><body><p>${firstLongParagraph('004')}</p></body></html>` },
+    '/late.html': {
+      body: `<!doctype html><html><head><title>Late</title><script src="/late.js" defer></script></head><body>
+        <p>${firstLongParagraph('001')}</p></body></html>`,
+    },
+    '/late.js': { body: LATE_SCRIPT, headers: { 'content-type': 'text/javascript' } },
+  });
+  mkdirSync(screenshotDir, { recursive: true });
+  proxy = await recordingProxy();
+  ff = await launchFirefox({ prefs: proxy.prefs });
+  // Every request of every browsing context (tabs and their frames), as BiDi reports it.
+  ff.browser.connection.on('network.beforeRequestSent', (event) => requests.push(event.request.url));
+  const library = Object.values(SEEDS).map((s) => ({ id: s.id, title: s.title, url: `${site.url}/${s.id}.html`, text: s.text }));
+  const imported = await ff.hook('importSources', library);
+  assert.equal(imported.added, 5);
+});
+after(async () => {
+  await ff?.browser.close();
+  await proxy?.close();
+  await site?.close();
+});
+
+async function open(pathname) {
+  const page = await ff.browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${site.url}${pathname}`);
+  const tabId = await ff.tabIdOf(`${site.url}${pathname}`);
+  assert.ok(Number.isInteger(tabId), `no tab for ${pathname}`);
+  return { page, tabId, problems };
+}
+
+async function openAndCheck(pathname) {
+  const opened = await open(pathname);
+  return { ...opened, passages: await ff.hook('checkTab', opened.tabId) };
+}
+
+test('the seed library is in the extension (imported through the hook)', async () => {
+  const list = await ff.extension(async () => (await globalThis.browser.runtime.sendMessage({ type: 'library:list' })).result);
+  assert.deepEqual(list.map((s) => s.id).sort(), ['000', '001', '002', '003', '004']);
+  await bidiNavigate(ff.browser, ff.control, `moz-extension://${ff.uuid}/options/options.html`);  // a reload puppeteer would wait on forever
+  await ff.control.waitForFunction(() => document.getElementById('count').textContent === '(5)');
+});
+
+test('a spun copy (seed 000) is highlighted as its source 001, across inline elements', async () => {
+  const { page, passages, problems } = await openAndCheck('/000.html');
+  try {
+    const spun = passages.find((p) => p.sourceId === '001' && p.kind === 'spun');
+    assert.ok(spun && spun.text.length > 2000, JSON.stringify(passages.map((p) => [p.sourceId, p.kind, p.text.length])));
+    const ranges = await highlightedTexts(page);
+    // What is painted is what was found: the same text, in the page's DOM.
+    assert.ok(ranges.some((r) => squash(r.text) === squash(spun.text)), JSON.stringify(ranges.map((r) => [r.name, r.text.length])));
+    assert.ok(ranges.some((r) => r.multiNode), 'a highlight runs across <b>, <em> and <a> elements');
+    assert.equal(await page.evaluate(() => window.pageScriptRan), true);
+    assert.deepEqual(problems, []);
+    await page.screenshot({ path: path.join(screenshotDir, 'firefox-000.png') });
+  } finally {
+    await page.close();
+  }
+});
+
+test('an aggregator page (seed 003) shows passages of three sources in three colours; the badge shows the share', async () => {
+  const { page, tabId, passages } = await openAndCheck('/003.html');
+  try {
+    assert.deepEqual([...new Set(passages.map((p) => p.sourceId))].sort(), ['001', '002', '004']);
+    assert.ok(!passages.some((p) => p.sourceId === '003'), 'the page itself is left out');
+    const names = new Set((await highlightedTexts(page)).map((r) => r.name));
+    assert.ok(names.size >= 3, [...names].join());
+    const badge = await ff.extension((id) => globalThis.browser.action.getBadgeText({ tabId: id }), tabId);
+    assert.match(badge, /^\d+%$/);
+    assert.ok(Number.parseInt(badge, 10) > 0);
+    await page.screenshot({ path: path.join(screenshotDir, 'firefox-003.png'), fullPage: true });
+  } finally {
+    await page.close();
+  }
+});
+
+test('a strict-CSP page is checked', async () => {
+  const { page, passages } = await openAndCheck('/strict.html');
+  try {
+    // Seed 000 itself (its library copy has another address) covers the whole article.
+    assert.ok(passages.some((p) => p.sourceId === '000' && p.kind === 'verbatim' && p.text.length > 2000));
+    assert.ok((await highlightedTexts(page)).length > 0);
+  } finally {
+    await page.close();
+  }
+});
+
+test('text in an open shadow root and a same-origin iframe is checked and highlighted', async () => {
+  const { page, tabId } = await open('/parts.html');
+  try {
+    await page.waitForFunction(() => document.getElementById('host').shadowRoot?.childNodes.length > 0 &&
+      document.querySelector('iframe').contentDocument?.body?.textContent.length > 100);
+    const passages = await ff.hook('checkTab', tabId);
+    assert.ok(passages.some((p) => p.sourceId === '001'), 'the shadow root paragraph');
+    assert.ok(passages.some((p) => p.sourceId === '004'), 'the iframe paragraph');
+    const where = await page.evaluate(() => {
+      const inShadow = [...CSS.highlights].some(([n, h]) => n.startsWith('reuselens-') &&
+        [...h].some((r) => r.startContainer.getRootNode() instanceof ShadowRoot));
+      const frame = document.querySelector('iframe').contentWindow;
+      return { inShadow, inFrame: [...frame.CSS.highlights.keys()].some((n) => n.startsWith('reuselens-')) };
+    });
+    assert.deepEqual(where, { inShadow: true, inFrame: true });
+    await page.screenshot({ path: path.join(screenshotDir, 'firefox-parts.png') });
+  } finally {
+    await page.close();
+  }
+});
+
+test("the page's DOM and text are the same after highlighting and after clearing", async () => {
+  const { page, tabId } = await open('/003.html');
+  try {
+    const snapshot = () => page.evaluate(() => ({ html: document.documentElement.outerHTML, text: document.body.innerText }));
+    const before = await snapshot();
+    await ff.hook('checkTab', tabId);
+    assert.ok((await highlightedTexts(page)).length > 0);
+    assert.deepEqual(await snapshot(), before);
+    // Hovering a passage shows the card (one element of ours after <body>, removed again).
+    const box = await page.evaluate(() => {
+      const [, highlight] = [...CSS.highlights].find(([n]) => n.startsWith('reuselens-'));
+      const rect = [...highlight][0].getClientRects()[0];
+      return { x: rect.left + 5, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.move(box.x, box.y);
+    await page.waitForFunction(() => document.querySelector('reuselens-card') !== null);
+    assert.equal(await page.evaluate(() => CSS.highlights.has('reuselens-focus')), true);
+    await page.screenshot({ path: path.join(screenshotDir, 'firefox-card.png') });
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelector('reuselens-card') === null);
+    const cleared = await ff.extension((id) => globalThis.browser.runtime.sendMessage({ type: 'clear', tabId: id }), tabId);
+    assert.equal(cleared.ok, true, cleared.error);
+    assert.deepEqual(await highlightedTexts(page), []);
+    assert.deepEqual(await snapshot(), before);
+  } finally {
+    await page.close();
+  }
+});
+
+test('text added to the page later is checked again', async () => {
+  const { page } = await openAndCheck('/late.html');
+  try {
+    await page.waitForFunction(() => document.getElementById('late') !== null);
+    await page.waitForFunction(() => [...CSS.highlights].filter(([n]) => n.startsWith('reuselens-') && n !== 'reuselens-focus')
+      .some(([, h]) => [...h].some((r) => r.startContainer.parentElement?.id === 'late')), { timeout: 10_000 });
+  } finally {
+    await page.close();
+  }
+});
+
+test('the library page adds the current page; clearLibrary empties the library', async () => {
+  const { page, tabId } = await open('/parts.html');
+  try {
+    const added = await ff.extension((id) => globalThis.browser.runtime.sendMessage({ type: 'addPage', tabId: id }), tabId);
+    assert.equal(added.ok, true, added.error);
+    const stored = await ff.extension((id) => globalThis.browser.runtime.sendMessage({ type: 'library:source', id }), added.result.id);
+    assert.equal(stored.result.url, `${site.url}/parts.html`);
+    assert.match(stored.result.text, /garden club/);
+    assert.deepEqual(await ff.hook('clearLibrary'), { removed: 6 });
+    assert.deepEqual(await ff.hook('checkTab', tabId), []);
+    assert.deepEqual(await highlightedTexts(page), []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('no request leaves the browser for anywhere but the test pages', async () => {
+  const outside = requests.filter((u) => !u.startsWith(site.url) && !u.startsWith('moz-extension://') &&
+    !u.startsWith('data:') && u !== 'about:blank');
+  assert.deepEqual(outside, []);
+  assert.ok(requests.some((u) => u.startsWith(site.url)), 'BiDi reported the pages\' requests');
+  // Firefox itself polls its remote settings service (firefox.settings.services.mozilla.com)
+  // whatever add-ons it runs; anything else that tried to leave counts.
+  const leaving = [...new Set(proxy.seen)].filter((r) => !FIREFOX_OWN.test(r));
+  assert.deepEqual(leaving, [], 'requests that would have left the machine');
+  // The recorder does see what the extension's own pages send.
+  await ff.extension(() => fetch('http://proxy-probe.invalid/').catch(() => null));
+  assert.ok(proxy.seen.some((r) => r.startsWith('http://proxy-probe.invalid/')), 'the probe went through the recorder');
+});
