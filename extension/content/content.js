@@ -23,6 +23,7 @@ function main() {
   let observer = null;
   let changeTimer = 0;
   let hoverFrame = 0;
+  let lastInput = '';    // 'key' or 'pointer': the caret shows the card only for keyboard users
 
   async function collect() {
     collected = await collectText(document);
@@ -111,7 +112,6 @@ function main() {
 
   // Keyboard users reach a passage with the extension's shortcuts (step) or by
   // moving the caret into it (caret browsing, F7): the card follows the caret.
-  let lastInput = '';
   function onPointerDown() { lastInput = 'pointer'; }
   function onSelectionChange(event) {
     if (lastInput !== 'key' || !painted) return;
@@ -202,8 +202,9 @@ function main() {
 
   ext.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     switch (message?.type) {
-      case 'reuselens:collect': collect().then(sendResponse); return true;
-      case 'reuselens:paint': paint(message.passages).then(sendResponse); return true;
+      // A page that breaks the reading answers null: the worker reports it did not answer.
+      case 'reuselens:collect': collect().then(sendResponse, () => sendResponse(null)); return true;
+      case 'reuselens:paint': paint(message.passages).then(sendResponse, () => sendResponse(null)); return true;
       case 'reuselens:clear': clear(); sendResponse({ cleared: true }); return false;
       case 'reuselens:reveal': sendResponse({ revealed: reveal(message.index) }); return false;
       case 'reuselens:step': sendResponse({ index: step(message.delta) }); return false;
