@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import {
-  articlePage, bidiNavigate, highlightedTexts, launchFirefox, screenshotDir, seeds, servePages,
+  articlePage, bidiNavigate, highlightedTexts, launchFirefox, screenshotDir, seeds, servePages, tempProfile,
 } from './harness.mjs';
 
 const SEEDS = seeds();
@@ -259,4 +259,31 @@ test('no request leaves the browser for anywhere but the test pages', async () =
   // The recorder does see what the extension's own pages send.
   await ff.extension(() => fetch('http://proxy-probe.invalid/').catch(() => null));
   assert.ok(proxy.seen.some((r) => r.startsWith('http://proxy-probe.invalid/')), 'the probe went through the recorder');
+});
+
+test('the library survives a browser restart (persistent profile, the add-on installed in it)', async () => {
+  const profile = tempProfile('firefox-restart');
+  const count = async (b) => {
+    await bidiNavigate(b.browser, b.control, `moz-extension://${b.uuid}/options/options.html`);
+    await b.control.waitForFunction(() => /^\(\d+\)$/.test(document.getElementById('count').textContent));
+    return b.control.evaluate(() => document.getElementById('count').textContent);
+  };
+  const first = await launchFirefox({ profile });
+  try {
+    assert.deepEqual(await first.hook('importSources', [{ id: 'kept', title: 'Kept', url: '', text: SEEDS['001'].text }]), { added: 1, ids: ['kept'] });
+    assert.equal(await count(first), '(1)');
+  } finally {
+    await first.browser.close();
+  }
+  const second = await launchFirefox({ profile });
+  try {
+    assert.equal(await count(second), '(1)');
+    const page = await second.browser.newPage();
+    await page.goto(`${site.url}/000.html`);
+    const tabId = await second.tabIdOf(`${site.url}/000.html`);
+    const passages = await second.hook('checkTab', tabId);
+    assert.ok(passages.some((p) => p.sourceId === 'kept' && p.kind === 'spun'), JSON.stringify(passages.map((p) => [p.sourceId, p.kind])));
+  } finally {
+    await second.browser.close();
+  }
 });

@@ -1,7 +1,7 @@
 // Shared by the extension's end-to-end tests: the unpacked build (dist/extension)
 // loaded into a fresh Chromium profile (playwright-core) or Firefox (puppeteer-core
 // over WebDriver BiDi), and test pages served from 127.0.0.1 with their own headers.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -129,23 +129,37 @@ export async function bidiNavigate(browser, page, url) {
 }
 
 /**
- * Firefox with the extension installed: {browser, control, hook, tabIdOf, extension, uuid}.
+ * Firefox with the extension installed (a temporary add-on; with `profile`, installed
+ * in that profile directory for good): {browser, control, hook, tabIdOf, extension, uuid}.
  * control is the extension's library page in a tab of its own; hook(name, ...args)
  * calls globalThis.reuselens[name](...args) in the background page; extension(fn, ...args)
  * runs fn in the library page (the browser.* APIs of an extension page).
  */
-export async function launchFirefox({ prefs = {} } = {}) {
+export async function launchFirefox({ prefs = {}, profile = null } = {}) {
   const { default: puppeteer } = await import('puppeteer-core');
+  // With a profile: the Firefox package installed in it for good, as a user's
+  // add-on (unsigned, which Firefox ESR allows with signatures.required off), so
+  // it and its storage outlive a restart; a temporary add-on does not.
+  const installed = profile ? {
+    'xpinstall.signatures.required': false, 'extensions.autoDisableScopes': 0, 'extensions.enabledScopes': 15,
+  } : {};
+  if (profile) {
+    mkdirSync(path.join(profile, 'extensions'), { recursive: true });
+    copyFileSync(path.join(root, 'dist/reuselens-extension-firefox.zip'), path.join(profile, 'extensions', `${FIREFOX_ADDON_ID}.xpi`));
+  }
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_ADDON_UUID }), ...prefs },
+    ...(profile ? { userDataDir: profile } : {}),
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_ADDON_UUID }), ...installed, ...prefs },
   });
   try {
-    const id = await browser.installExtension(firefoxExtensionDir);
-    if (id !== FIREFOX_ADDON_ID) throw new Error(`installed ${id}, expected ${FIREFOX_ADDON_ID}`);
+    if (!profile) {
+      const id = await browser.installExtension(firefoxExtensionDir);
+      if (id !== FIREFOX_ADDON_ID) throw new Error(`installed ${id}, expected ${FIREFOX_ADDON_ID}`);
+    }
     const control = await browser.newPage();
     await bidiNavigate(browser, control, `moz-extension://${FIREFOX_ADDON_UUID}/options/options.html`);
     const extension = (fn, ...args) => control.evaluate(fn, ...args);
