@@ -8,54 +8,22 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  articlePage, highlightedTexts, launchChromium, root, screenshotDir, seeds, servePages, tabIdOf, tempProfile,
+  highlightedTexts, launchChromium, root, screenshotDir, seedLibrary, seeds, servePages, squash, tabIdOf, tempProfile, testPages,
 } from './harness.mjs';
 
 const SEEDS = seeds();
-const squash = (s) => s.replace(/\s+/g, ' ').trim();
-const firstLongParagraph = (id) => SEEDS[id].text.split('\n').find((l) => l.length > 200).trim();
-
-const SHADOW_SCRIPT = `const host = document.getElementById('host');
-const shadow = host.attachShadow({ mode: 'open' });
-const p = document.createElement('p');
-p.textContent = ${JSON.stringify(firstLongParagraph('001'))};
-shadow.append(p);`;
-const LATE_SCRIPT = `setTimeout(() => {
-  const p = document.createElement('p');
-  p.id = 'late';
-  p.textContent = ${JSON.stringify(firstLongParagraph('002'))};
-  document.body.append(p);
-}, 300);`;
-const STRICT = { 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'" };
 
 let site;
 let browser;
 const requests = [];
 before(async () => {
-  site = await servePages({
-    '/000.html': { body: articlePage(SEEDS['000']) },
-    '/003.html': { body: articlePage(SEEDS['003']) },
-    '/strict.html': { body: articlePage(SEEDS['000']), headers: STRICT },
-    '/parts.html': {
-      body: `<!doctype html><html><head><title>Parts</title><script src="/shadow.js" defer></script></head><body>
-        <p>Unrelated words about the garden club's spring sale and the bake-off results.</p>
-        <div id="host"></div><iframe src="/frame.html" width="800" height="300"></iframe></body></html>`,
-      headers: STRICT,
-    },
-    '/shadow.js': { body: SHADOW_SCRIPT, headers: { 'content-type': 'text/javascript' } },
-    '/frame.html': { body: `<!doctype html><html><body><p>${firstLongParagraph('004')}</p></body></html>` },
-    '/late.html': {
-      body: `<!doctype html><html><head><title>Late</title><script src="/late.js" defer></script></head><body>
-        <p>${firstLongParagraph('001')}</p></body></html>`,
-    },
-    '/late.js': { body: LATE_SCRIPT, headers: { 'content-type': 'text/javascript' } },
-  });
+  site = await servePages(testPages(SEEDS));
   mkdirSync(screenshotDir, { recursive: true });
   browser = await launchChromium(tempProfile('chromium'));
   browser.context.on('request', (r) => requests.push(r.url()));
   // The seed articles as the library, each with the address its page has here,
   // so a page is never reported as a copy of itself.
-  const library = Object.values(SEEDS).map((s) => ({ id: s.id, title: s.title, url: `${site.url}/${s.id}.html`, text: s.text }));
+  const library = seedLibrary(SEEDS, site.url);
   const imported = await browser.sw.evaluate((list) => globalThis.reuselens.importSources(list), library);
   assert.equal(imported.added, 5);
 });

@@ -55,6 +55,51 @@ ${paragraphs.join('\n')}
 </body></html>`;
 }
 
+export const squash = (s) => s.replace(/\s+/g, ' ').trim();
+export const firstLongParagraph = (seed) => seed.text.split('\n').find((l) => l.length > 200).trim();
+export const STRICT_CSP = { 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'" };
+
+/**
+ * The end-to-end tests' site, the same for every browser: seed pages 000 and 003,
+ * 000 under a strict CSP, a page with a shadow root and a same-origin iframe
+ * (parts), and a page that adds a paragraph after loading (late).
+ */
+export function testPages(seedsById) {
+  const paragraph = (id) => JSON.stringify(firstLongParagraph(seedsById[id]));
+  const script = (body) => ({ body, headers: { 'content-type': 'text/javascript' } });
+  return {
+    '/000.html': { body: articlePage(seedsById['000']) },
+    '/003.html': { body: articlePage(seedsById['003']) },
+    '/strict.html': { body: articlePage(seedsById['000']), headers: STRICT_CSP },
+    '/parts.html': {
+      body: `<!doctype html><html><head><title>Parts</title><script src="/shadow.js" defer></script></head><body>
+        <p>Unrelated words about the garden club's spring sale and the bake-off results.</p>
+        <div id="host"></div><iframe src="/frame.html" width="800" height="300"></iframe></body></html>`,
+      headers: STRICT_CSP,
+    },
+    '/shadow.js': script(`const host = document.getElementById('host');
+const shadow = host.attachShadow({ mode: 'open' });
+const p = document.createElement('p');
+p.textContent = ${paragraph('001')};
+shadow.append(p);`),
+    '/frame.html': { body: `<!doctype html><html><body><p>${firstLongParagraph(seedsById['004'])}</p></body></html>` },
+    '/late.html': {
+      body: `<!doctype html><html><head><title>Late</title><script src="/late.js" defer></script></head><body>
+        <p>${firstLongParagraph(seedsById['001'])}</p></body></html>`,
+    },
+    '/late.js': script(`setTimeout(() => {
+  const p = document.createElement('p');
+  p.id = 'late';
+  p.textContent = ${paragraph('002')};
+  document.body.append(p);
+}, 300);`),
+  };
+}
+
+/** The seed articles as a library, each with the address its page has on the test site (never a copy of itself). */
+export const seedLibrary = (seedsById, siteUrl) => Object.values(seedsById)
+  .map((s) => ({ id: s.id, title: s.title, url: `${siteUrl}/${s.id}.html`, text: s.text }));
+
 /** Serves routes {'/path': {body, headers}} on 127.0.0.1; resolves {url, close}. */
 export async function servePages(routes) {
   const server = http.createServer((req, res) => {
