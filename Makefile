@@ -21,7 +21,7 @@ help:
 	@echo "make setup   install what the project needs (idempotent)"
 	@echo "make native  build the core library, the CLI ($(CLI)) and the unit tests"
 	@echo "make wasm    build the WebAssembly module and its JS package into $(PACKAGE)/"
-	@echo "make web     build the static web demo into dist/web/ (after make wasm)"
+	@echo "make web     build the static web demo and the editor examples into dist/web/ (after make wasm)"
 	@echo "make extension  build the browser extension into dist/extension/ and its store zips"
 	@echo "make eval    score the PAN13 training corpus and the seeds; updates eval/results.md"
 	@echo "make bench   run the benchmarks in bench/ (align over PAN13)"
@@ -41,9 +41,11 @@ wasm:
 	rm -rf $(PACKAGE) && mkdir -p $(PACKAGE)
 	cp $(WASM)/reuselens_core.mjs $(WASM)/reuselens_core.wasm $(PACKAGE)/
 	cp wasm/index.js wasm/index.d.ts wasm/client.js wasm/client.d.ts wasm/worker.js wasm/package.json $(PACKAGE)/
+	node scripts/build_embed.mjs
 
 web: wasm
 	node scripts/build_web.mjs
+	node scripts/build_examples.mjs
 
 extension: wasm
 	node scripts/build_extension.mjs

@@ -5,7 +5,7 @@
 import { ext } from '../platform/browser.js';
 import { collectText, textOffset } from './dom-text.js';
 import { HighlightPainter, OverlayPainter, rangesOf } from './highlighter.js';
-import { Card } from './card.js';
+import { Card } from '../../web/embed/card.js';
 
 const CHANGE_DEBOUNCE_MS = 1500;
 

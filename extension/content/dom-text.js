@@ -2,131 +2,13 @@
 //
 // Which text: on article pages, the article Readability finds (run on a clone, so
 // the page is never touched); elsewhere every visible text node, open shadow
-// roots and same-origin iframes included. Never scripts, styles, form fields,
-// templates or hidden elements.
-//
-// The text: each text node's whitespace collapsed as the browser renders it,
-// blocks separated by a blank line, <br> by a newline; so a sentence split over
-// <b> or <a> elements reads as one sentence, and the matcher's sentence ends
-// fall where the reader sees them.
-//
-// The map: segments [{node, start, end, offsets}] in text order; offsets[i] is the
-// node offset of text position start + i (absent when the two coincide).
+// roots and same-origin iframes included (web/embed/dom-text.js reads it).
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { BLOCK } from '../../web/page-text.js';
+import { TextBuilder, walk } from '../../web/embed/dom-text.js';
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION',
-  'CANVAS', 'OBJECT', 'EMBED', 'HEAD', 'TITLE', 'SVG', 'MATH']);
+export { segmentIndexAt, nodeOffset, textOffset, rangesOf } from '../../web/embed/dom-text.js';
+
 const MIN_ARTICLE_CHARS = 500;  // less than this from Readability: read the whole page instead
-
-class TextBuilder {
-  parts = [];
-  length = 0;
-  segments = [];
-  #gap = '';  // the separator owed before the next text: '', ' ', '\n' or '\n\n'
-  #last = '\n';
-
-  owe(separator) {
-    if (separator.length > this.#gap.length || (separator !== ' ' && this.#gap === ' ')) this.#gap = separator;
-  }
-
-  add(node) {
-    const raw = node.nodeValue;
-    if (!raw) return;
-    let from = 0;
-    let out = '';
-    let offsets = null;
-    const collapsed = raw.replace(/\s+/g, ' ');
-    if (collapsed.length !== raw.length) {
-      offsets = [];
-      for (let i = 0; i < raw.length; i++) {
-        const space = /\s/.test(raw[i]);
-        if (space && i > 0 && /\s/.test(raw[i - 1])) continue;
-        offsets.push(i);
-      }
-      offsets.push(raw.length);
-      out = collapsed;
-    } else {
-      out = raw;
-    }
-    // A leading space is owed to the text before, not part of this node's words.
-    if (out[0] === ' ') {
-      this.owe(' ');
-      out = out.slice(1);
-      from = 1;
-    }
-    if (!out) return;
-    let trailing = false;
-    if (out.endsWith(' ')) {
-      out = out.slice(0, -1);
-      trailing = true;
-    }
-    if (!out) return;
-    if (this.length > 0 && this.#gap && !(this.#gap === ' ' && this.#last === ' ')) {
-      this.parts.push(this.#gap);
-      this.length += this.#gap.length;
-    }
-    this.#gap = '';
-    const segment = { node, start: this.length, end: this.length + out.length, offsets: null, shift: from };
-    if (offsets) segment.offsets = offsets.slice(from, from + out.length + 1);
-    this.segments.push(segment);
-    this.parts.push(out);
-    this.length += out.length;
-    this.#last = out[out.length - 1];
-    if (trailing) this.owe(' ');
-  }
-
-  text() { return this.parts.join(''); }
-}
-
-function visible(element) {
-  if (element.hidden) return false;
-  if (typeof element.checkVisibility !== 'function') return true;
-  if (element.checkVisibility({ visibilityProperty: true })) return true;
-  // display: contents has no box of its own, yet its children are rendered.
-  return element.ownerDocument.defaultView?.getComputedStyle(element).display === 'contents';
-}
-
-function sameOriginDocument(iframe) {
-  try {
-    return iframe.contentDocument?.body ? iframe.contentDocument : null;
-  } catch {
-    return null;
-  }
-}
-
-function walk(node, builder, keep) {
-  if (node.nodeType === Node.TEXT_NODE) {
-    if (!keep || keep.has(node)) builder.add(node);
-    return;
-  }
-  if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return;
-  let children = node.childNodes;
-  let block = false;
-  if (node.nodeType === Node.ELEMENT_NODE) {
-    const name = node.tagName.toUpperCase();
-    if (SKIP.has(name) || !visible(node)) return;
-    if (name === 'BR') {
-      builder.owe('\n');
-      return;
-    }
-    if (name === 'IFRAME') {
-      const doc = keep ? null : sameOriginDocument(node);
-      if (doc) {
-        builder.owe('\n\n');
-        walk(doc.body, builder, null);
-        builder.owe('\n\n');
-      }
-      return;
-    }
-    block = BLOCK.has(name);
-    if (node.shadowRoot) children = node.shadowRoot.childNodes;
-    else if (name === 'SLOT' && node.assignedNodes().length) children = node.assignedNodes();
-  }
-  if (block) builder.owe('\n\n');
-  for (const child of children) walk(child, builder, keep);
-  if (block) builder.owe('\n\n');
-}
 
 // Lets the page's own work run between the steps of reading a long page, so no
 // step holds its main thread long (not throttled in background tabs, unlike timers).
@@ -191,30 +73,3 @@ export async function collectText(doc = document) {
   return { text: builder.text(), segments: builder.segments, mode: keep ? 'article' : 'page' };
 }
 
-/** The index of the segment holding text position `at` (the last one at the very end). */
-export function segmentIndexAt(segments, at) {
-  let lo = 0;
-  let hi = segments.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (segments[mid].start <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/** The node offset of text position `at` inside segment `s`. */
-export function nodeOffset(s, at) {
-  const i = Math.max(0, Math.min(at, s.end) - s.start);
-  return s.offsets ? s.offsets[i] : s.shift + i;
-}
-
-/** The text position of (node, offset), or -1 when the node is not in the text. */
-export function textOffset(segmentsByNode, node, offset) {
-  const s = segmentsByNode.get(node);
-  if (!s) return -1;
-  if (!s.offsets) return s.start + Math.max(0, Math.min(offset - s.shift, s.end - s.start));
-  let i = 0;
-  while (i + 1 < s.offsets.length && s.offsets[i + 1] <= offset) i++;
-  return s.start + Math.min(i, s.end - s.start);
-}

@@ -1,0 +1,73 @@
+// Shared set-up of the editor examples' end-to-end tests (web/examples/, built
+// into dist/web/examples by `make web`): the built site served with its strict
+// CSP, Debian's Chromium, and how a test reads what an adapter painted.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { seedsDir } from '../../wasm/fixtures.mjs';
+
+export { startDemo as startSite, screenshotDir } from '../browser.mjs';
+
+/**
+ * Opens example `name` (?reuselens=off: the page without ReuseLens) in `context`;
+ * every console error and uncaught exception lands in page.problems.
+ */
+export async function openExample(context, siteUrl, name, { off = false } = {}) {
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  await page.goto(`${siteUrl}examples/${name}/${off ? '?reuselens=off' : ''}`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+  return page;
+}
+
+/** Waits until the adapter has matched everything pending (the sidebar says so). */
+export async function settled(page) {
+  await page.waitForFunction(() => document.body.dataset.pending === 'false', null, { timeout: 15_000 });
+}
+
+/**
+ * The highlighted stretches of text painted with the CSS Custom Highlight API
+ * by the view whose highlights are named `prefix`-N, in document order.
+ */
+export function highlightedTexts(page, prefix = 'reuselens-editor-') {
+  return page.evaluate((prefix) => {
+    const ranges = [];
+    for (const [name, highlight] of CSS.highlights) {
+      if (name.startsWith(prefix) && !name.endsWith('-focus')) ranges.push(...highlight);
+    }
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    return ranges.map((r) => r.toString());
+  }, prefix);
+}
+
+/** The sidebar's passages as the example renders them: [{meta, text}]. */
+export function sidebar(page) {
+  return page.$$eval("#passages li:not([hidden]) .passage", (items) => items.map((b) => ({
+    meta: b.querySelector('.meta').textContent, text: b.querySelector('.excerpt').textContent,
+  })));
+}
+
+// The hand-made truth of the seeds: what the spun copy (000) takes from 001.
+const truth = JSON.parse(readFileSync(path.join(seedsDir, 'truth.json'), 'utf8'));
+
+/** The truth's passages of seed 000 that reuse 001 and lie whole inside `text` (the page's words). */
+export function spunPassagesIn(text) {
+  return truth.pairs
+    .filter((p) => p.page.startsWith('000') && p.source.startsWith('001') && text.includes(p.page_quote))
+    .map((p) => p.page_quote);
+}
+
+/** The share of `quote`'s characters that lie inside the highlighted stretches of `text`. */
+export function coverage(text, quote, highlighted) {
+  const at = text.indexOf(quote);
+  const covered = new Uint8Array(quote.length);
+  let from = 0;
+  for (const h of highlighted) {
+    const i = text.indexOf(h, from);
+    if (i < 0) continue;
+    from = i + h.length;
+    for (let k = Math.max(i, at); k < Math.min(i + h.length, at + quote.length); k++) covered[k - at] = 1;
+  }
+  return covered.reduce((a, b) => a + b, 0) / quote.length;
+}

@@ -1,0 +1,129 @@
+// Types of reuselens/editor (dist/reuselens/editor.js): check a draft for reuse
+// while it is written.
+import type { Kind, MatchOptions, Passage, ReuseLens, SourceInfo } from './index.js';
+import type { ReuseLensWorker } from './client.js';
+
+/** What the checker matches with: a worker (recommended: typing never waits) or a ReuseLens on this thread. */
+export type Matcher = ReuseLensWorker | ReuseLens;
+
+/** A passage of the draft. Offsets are UTF-16 code units of the text last given to the checker. */
+export interface DraftPassage extends Passage {
+  /** The draft's words of the passage: text.slice(start, end). */
+  text: string;
+  /** The source's colour on the colour wheel (0-360), the same in every view. */
+  hue: number;
+  /** The source's words of the passage (source text from sourceStart to sourceEnd), for the card. */
+  sourceExcerpt: string;
+}
+
+export interface DraftCheckerOptions extends MatchOptions {
+  /** Milliseconds of quiet after the last change before matching (default 300). */
+  debounceMs?: number;
+  /** Paragraph results kept for reuse, e.g. by undo (default 2000). */
+  cacheSize?: number;
+}
+
+/** The `passages` event's detail. */
+export interface PassagesDetail {
+  passages: DraftPassage[];
+  /** The text the passages are ranges of (DraftChecker events only). */
+  text?: string;
+  /** True while some paragraph of the current text waits to be matched. */
+  pending: boolean;
+}
+
+/**
+ * The incremental checker: give it the editor's text whenever it changes. It
+ * re-matches, debounced and in the worker, only the paragraphs (runs of text
+ * between line breaks) whose text it has not matched before, and emits the
+ * passages as ranges of the current text.
+ *
+ * Events: `passages` (CustomEvent<PassagesDetail>) after every change and every
+ * match; `checking` when matching starts; `error` (CustomEvent<Error>) when the
+ * matcher fails.
+ */
+export declare class DraftChecker extends EventTarget {
+  constructor(lens: Matcher, options?: DraftCheckerOptions);
+  /** The text last given to setText. */
+  readonly text: string;
+  /** The passages of the current text, in order. */
+  readonly passages: DraftPassage[];
+  /** True while some paragraph of the current text waits to be matched. */
+  readonly pending: boolean;
+  /**
+   * The text changed. Returns at once with the passages moved through the edit
+   * (a passage the edit cut into keeps what is left of it until its paragraph
+   * is matched again) and schedules the re-match.
+   */
+  setText(text: string): DraftPassage[];
+  /** Matches what is pending now; resolves with the passages of the current text. */
+  check(): Promise<DraftPassage[]>;
+  /** The library changed: forget every result and check the whole text again. */
+  refresh(): Promise<DraftPassage[]>;
+  /** Stops checking; later setText calls do nothing. */
+  dispose(): void;
+}
+
+/** The CSS declarations of one highlight (only what ::highlight() allows: colours, text decorations). */
+export type HighlightStyle = (passage: { hue: number; quoted: boolean; kind: Kind; sourceId: string }) => string;
+
+/** Options every adapter takes. */
+export interface AdapterOptions extends DraftCheckerOptions {
+  /** The matcher; a DraftChecker is made for it (or pass `checker`). */
+  lens?: Matcher;
+  /** A checker of your own (shared, or with its own listeners). */
+  checker?: DraftChecker;
+  /** Show the hover card (default true). */
+  card?: boolean;
+  /** Called with the passages after every change and every match: render your sidebar here. */
+  onPassages?: (passages: DraftPassage[], detail: PassagesDetail) => void;
+  /** The look of the highlights (default: the source's hue as a background, quoted passages dash-underlined). */
+  highlightStyle?: HighlightStyle;
+}
+
+/**
+ * The highlights in one editor, as every adapter returns them.
+ * Events: `passages` (CustomEvent<PassagesDetail>), `error` (CustomEvent<Error>).
+ */
+export declare class EditorHighlights extends EventTarget {
+  /** A name unique on the page (prefix of the highlights' names). */
+  readonly id: string;
+  readonly checker: DraftChecker;
+  /** The passages of the editor's current text. */
+  readonly passages: DraftPassage[];
+  /** Checks now instead of after the pause in typing. */
+  check(): Promise<DraftPassage[]>;
+  /** Scrolls passage `index` into view and shows its card (focused, by default, for keyboard users). */
+  reveal(index: number, options?: { focus?: boolean }): void;
+  /** Removes the highlights, the card and every listener; the editor is left as it was. */
+  destroy(): void;
+}
+
+export interface ContentEditableOptions extends AdapterOptions {
+  /** Watch the element for changes (default true); false: call view.refresh() yourself. */
+  observe?: boolean;
+}
+
+export interface ContentEditableHighlights extends EditorHighlights {
+  /** Reads the element's text again (only needed with observe: false). */
+  refresh(): void;
+}
+
+/** Highlights passages in any contenteditable element (CSS Custom Highlight API; the DOM is never changed). */
+export declare function attachToContentEditable(element: Element, options: ContentEditableOptions): ContentEditableHighlights;
+
+/** The CSS declarations of one passage's box in the textarea overlay (any CSS). */
+export type TextareaHighlightStyle = (passage: { hue: number; quoted: boolean; kind: Kind; sourceId: string }) => string;
+
+export interface TextareaOptions extends Omit<AdapterOptions, 'highlightStyle'> {
+  /** The look of the boxes drawn behind the text (default: the source's hue). */
+  highlightStyle?: TextareaHighlightStyle;
+}
+
+/** Highlights passages in a <textarea> with an overlay that follows its scrolling and size (the value is never changed). */
+export declare function attachToTextarea(textarea: HTMLTextAreaElement, options: TextareaOptions): EditorHighlights;
+
+/** The default look of a highlight. */
+export declare const defaultHighlightStyle: HighlightStyle;
+
+export type { Kind, Passage, SourceInfo };
