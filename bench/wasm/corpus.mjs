@@ -34,17 +34,19 @@ function pieces(text) {
 }
 
 /**
- * {page, sources(n)}: the page is the first 1,500 words of a suspicious document
- * of the no-obfuscation set; sources(n) are n pieces, always including the pieces
- * of the documents the page copies from, the rest in a fixed order.
+ * {page, sources(n)}: the page is the first `pageWords` (1,500) words of a
+ * suspicious document of the no-obfuscation set (the first one, or the first
+ * with at least `pageWords` words when `longEnough`); sources(n) are n pieces,
+ * always including the pieces of the documents the page copies from, the rest
+ * in a fixed order.
  */
-export function loadCorpus(panDir) {
+export function loadCorpus(panDir, { pageWords = PAGE_WORDS, longEnough = false } = {}) {
   const pairs = readFileSync(path.join(panDir, '02-no-obfuscation/pairs'), 'utf8').trim().split('\n').map((l) => l.split(' '));
-  const [suspFile] = pairs[0];
+  const [suspFile] = (longEnough && pairs.find(([s]) => words(readFileSync(path.join(panDir, 'susp', s), 'utf8')) >= pageWords)) || pairs[0];
   const copiedFrom = new Set(pairs.filter(([s]) => s === suspFile).map(([, src]) => src));
   const susp = readFileSync(path.join(panDir, 'susp', suspFile), 'utf8');
   const page = susp.split(/(\s+)/).reduce((acc, tok) => {
-    if (acc.n < PAGE_WORDS || !/\S/.test(tok)) acc.parts.push(tok);
+    if (acc.n < pageWords || !/\S/.test(tok)) acc.parts.push(tok);
     if (/\S/.test(tok)) acc.n += 1;
     return acc;
   }, { parts: [], n: 0 }).parts.join('').trim();
