@@ -175,6 +175,52 @@ test('the popup lists the passages and shares, jumps to a passage, and removes t
   }
 });
 
+test("the popup's per-site switch saves the site in the settings, the library page lists it, and it switches back", async () => {
+  const page = await browser.context.newPage();
+  const popup = await browser.context.newPage();
+  const options = await browser.context.newPage();
+  const disabledSites = async () => (await browser.sw.evaluate(() => chrome.storage.local.get('settings'))).settings?.disabledSites ?? [];
+  // The switch saves after the click returns: poll the stored settings.
+  const savedAs = async (expected) => {
+    for (let i = 0; i < 100 && JSON.stringify(await disabledSites()) !== JSON.stringify(expected); i += 1) await popup.waitForTimeout(50);
+    assert.deepEqual(await disabledSites(), expected);
+  };
+  const listedOnLibraryPage = async () => {
+    await options.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+    // Empty until the page has read the settings.
+    await options.waitForFunction(() => document.getElementById('disabled-sites').textContent !== '');
+    return options.textContent('#disabled-sites');
+  };
+  const openPopup = async (tabId) => {
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html?tab=${tabId}`);
+    // The library size is asked for once the switches have their listeners.
+    await popup.waitForFunction(() => /^\d+$/.test(document.getElementById('library-size').textContent));
+  };
+  try {
+    await page.goto(`${site.url}/000.html`);
+    const tabId = await tabIdOf(browser.sw, `${site.url}/000.html`);
+    await openPopup(tabId);
+    const label = popup.getByLabel('Never check 127.0.0.1 automatically');
+    assert.equal(await label.isChecked(), false);
+    assert.deepEqual(await disabledSites(), []);
+    assert.equal(await listedOnLibraryPage(), 'none');
+
+    await label.check();
+    await savedAs(['127.0.0.1']);
+    assert.equal(await listedOnLibraryPage(), '127.0.0.1');
+    await openPopup(tabId);
+    assert.equal(await label.isChecked(), true, 'the popup shows the saved setting when opened again');
+
+    await label.uncheck();
+    await savedAs([]);
+    assert.equal(await listedOnLibraryPage(), 'none');
+  } finally {
+    await options.close();
+    await popup.close();
+    await page.close();
+  }
+});
+
 test('keyboard: the shortcuts step through the passages with the card focused; Escape gives the focus back; the caret shows the card', async () => {
   const { page, tabId, passages } = await openAndCheck('/003.html');
   try {
