@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import {
-  bidiNavigate, highlightedTexts, launchFirefox, screenshotDir, seedLibrary, seeds, servePages, squash, tempProfile, testPages,
+  bidiNavigate, FIREFOX_ADDON_ID, highlightedTexts, launchFirefox, screenshotDir, seedLibrary, seeds, servePages, squash, tempProfile, testPages,
 } from './harness.mjs';
 
 const SEEDS = seeds();
@@ -253,5 +253,87 @@ test('the library survives a browser restart (persistent profile, the add-on ins
     assert.ok(passages.some((p) => p.sourceId === 'kept' && p.kind === 'spun'), JSON.stringify(passages.map((p) => [p.sourceId, p.kind])));
   } finally {
     await second.browser.close();
+  }
+});
+
+/**
+ * Clicks an element of a privileged about: page (the element inside its shadow root,
+ * with `inner`) with the mouse, once it is laid out. Such pages refuse the functions
+ * puppeteer's selectors and waitForFunction compile, so this polls with evaluate.
+ */
+async function clickInAboutPage(page, selector, inner = null) {
+  const end = Date.now() + 10_000;
+  for (;;) {
+    const box = await page.evaluate((s, i) => {
+      const host = document.querySelector(s);
+      const r = (i ? host?.shadowRoot?.querySelector(i) : host)?.getBoundingClientRect();
+      return r && r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+    }, selector, inner);
+    if (box) return page.mouse.click(box.x, box.y);
+    if (Date.now() > end) throw new Error(`${selector} is not shown`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+test('automatic checking: access to all sites granted in about:addons, the switch turned on; pages are highlighted as they load, a site turned off is not', async () => {
+  // A browser of its own: automatic checking would check every page of the other tests.
+  const auto = await launchFirefox();
+  const pages = [];
+  const newPage = async (url) => {
+    const page = await auto.browser.newPage();
+    pages.push(page);
+    if (url) await page.goto(url);
+    return page;
+  };
+  const painted = (page) => page.waitForFunction(() => [...CSS.highlights.keys()].some((n) => n.startsWith('reuselens-')), { timeout: 10_000 });
+  try {
+    await auto.hook('importSources', seedLibrary(SEEDS, site.url));
+    const allSites = () => auto.extension(() => globalThis.browser.permissions.contains({ origins: ['<all_urls>'] }));
+    assert.equal(await allSites(), false);
+
+    // As a user grants an optional permission: the add-on's page in about:addons,
+    // its "Permissions and data" tab, the toggle for all websites.
+    const addons = await newPage();
+    await bidiNavigate(auto.browser, addons, 'about:addons');
+    await addons.evaluate((id) => window.gViewController.loadView(`addons://detail/${encodeURIComponent(id)}`), FIREFOX_ADDON_ID);
+    await clickInAboutPage(addons, '#details-deck-button-permissions');
+    await clickInAboutPage(addons, 'moz-toggle[permission-key="<all_urls>"]', 'button');
+    assert.equal(await addons.evaluate(() => document.querySelector('moz-toggle[permission-key="<all_urls>"]').pressed), true);
+    assert.equal(await allSites(), true);
+
+    // The switch on the library page, clicked: its request is answered at once, the worker registers the content script.
+    await auto.control.click('#auto-check');
+    await auto.control.waitForFunction(async () => (await globalThis.browser.scripting.getRegisteredContentScripts()).length === 1);
+    assert.equal(await auto.control.evaluate(() => document.getElementById('auto-check').checked), true);
+
+    // Loaded, then highlighted, with nobody asking for a check.
+    const page = await newPage(`${site.url}/000.html`);
+    await painted(page);
+    const tabId = await auto.tabIdOf(`${site.url}/000.html`);
+    const result = await auto.extension(async (id) => (await globalThis.browser.runtime.sendMessage({ type: 'result', tabId: id })).result, tabId);
+    assert.ok(result.passages.some((p) => p.sourceId === '001' && p.kind === 'spun'));
+    assert.deepEqual((await highlightedTexts(page)).map((r) => squash(r.text)).sort(), result.passages.map((p) => squash(p.text)).sort());
+    await page.screenshot({ path: path.join(screenshotDir, 'firefox-auto.png') });
+
+    // localhost (the same test site under another name) turned off in the popup, then loaded again: nothing.
+    const local = `${site.url.replace('127.0.0.1', 'localhost')}/003.html`;
+    const off = await newPage(local);
+    await painted(off);
+    const popup = await newPage();
+    await bidiNavigate(auto.browser, popup, `moz-extension://${auto.uuid}/popup/popup.html?tab=${await auto.tabIdOf(local)}`);
+    await popup.waitForFunction(() => /^\d+$/.test(document.getElementById('library-size').textContent));
+    assert.equal(await popup.evaluate(() => document.getElementById('site-name').textContent), 'localhost');
+    await popup.click('#site-off');
+    await popup.waitForFunction(async () => (await globalThis.browser.storage.local.get('settings')).settings.disabledSites.includes('localhost'));
+    await off.reload();
+    // A page of a site still on, loaded after it, is checked: the worker has answered both by then.
+    const on = await newPage(`${site.url}/003.html`);
+    await painted(on);
+    await off.waitForFunction(() => document.readyState === 'complete');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.deepEqual(await highlightedTexts(off), []);
+  } finally {
+    for (const page of pages) await page.close().catch(() => {});
+    await auto.browser.close();
   }
 });
