@@ -10,7 +10,7 @@ PACKAGE := dist/reuselens
 CLI := $(NATIVE)/reuselens
 JOBS ?= $(shell nproc)
 
-.PHONY: all setup native wasm web extension test test-native test-wasm test-web test-extension test-tools eval demo demo-cli bench bench-wasm bench-extension bench-editor clean help
+.PHONY: all setup native wasm web docs extension test test-native test-wasm test-web test-extension test-tools eval demo demo-cli bench bench-wasm bench-extension bench-editor clean help
 
 all: native
 
@@ -22,6 +22,7 @@ help:
 	@echo "make native  build the core library, the CLI ($(CLI)) and the unit tests"
 	@echo "make wasm    build the WebAssembly module and its JS package into $(PACKAGE)/"
 	@echo "make web     build the static web demo and the editor examples into dist/web/ (after make wasm)"
+	@echo "make docs    the Embedding guide and the API reference into dist/web/docs/ (after make wasm)"
 	@echo "make extension  build the browser extension into dist/extension/ and its store zips"
 	@echo "make eval    score the PAN13 training corpus and the seeds; updates eval/results.md"
 	@echo "make bench   run the benchmarks in bench/ (align over PAN13)"
@@ -47,6 +48,12 @@ wasm:
 web: wasm
 	node scripts/build_web.mjs
 	node scripts/build_examples.mjs
+	$(MAKE) --no-print-directory docs
+
+# The Embedding guide (docs/embedding.md) and the API reference generated from the
+# package's type declarations (TypeDoc), into dist/web/docs/.
+docs:
+	npx --no-install typedoc --options docs/typedoc.json
 
 extension: wasm
 	node scripts/build_extension.mjs
@@ -72,8 +79,11 @@ test-tools:
 test-wasm:
 	node --test tests/wasm/
 
-# The web demo end to end in headless Chromium (playwright-core).
+# The web demo and the editor examples end to end in headless Chromium
+# (playwright-core), the draft checker in Node, and the package's type
+# declarations compiled as a TypeScript project would use them.
 test-web:
+	npx --no-install tsc -p tests/types/tsconfig.json
 	node --test --test-concurrency=1 tests/web/
 
 # The extension: Node tests of its storage, web-ext lint of the Firefox package,

@@ -1,5 +1,6 @@
 // Types of reuselens/editor (dist/reuselens/editor.js): check a draft for reuse
-// while it is written.
+// while it is written. In the package this file is editor.d.ts, beside the
+// core's index.d.ts and client.d.ts, which the imports below name.
 import type { Kind, MatchOptions, Passage, ReuseLens, SourceInfo } from './index.js';
 import type { ReuseLensWorker } from './client.js';
 
@@ -44,6 +45,10 @@ export interface PassagesDetail {
  */
 export declare class DraftChecker extends EventTarget {
   constructor(lens: Matcher, options?: DraftCheckerOptions);
+  addEventListener(type: 'passages', listener: (event: CustomEvent<PassagesDetail>) => void, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: 'error', listener: (event: CustomEvent<Error>) => void, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: 'checking', listener: (event: CustomEvent<undefined>) => void, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
   /** The text last given to setText. */
   readonly text: string;
   /** The passages of the current text, in order. */
@@ -86,6 +91,9 @@ export interface AdapterOptions extends DraftCheckerOptions {
  * Events: `passages` (CustomEvent<PassagesDetail>), `error` (CustomEvent<Error>).
  */
 export declare class EditorHighlights extends EventTarget {
+  addEventListener(type: 'passages', listener: (event: CustomEvent<PassagesDetail>) => void, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: 'error', listener: (event: CustomEvent<Error>) => void, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
   /** A name unique on the page (prefix of the highlights' names). */
   readonly id: string;
   readonly checker: DraftChecker;
