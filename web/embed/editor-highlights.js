@@ -24,6 +24,7 @@ export class EditorHighlights extends EventTarget {
   #card;
   #onPassages;
   #hoverFrame = 0;
+  #revealed = false;    // the card was opened by reveal(), not by hovering
   #destroyed = false;
   /** A name unique on the page, for highlight names and ids. */
   id = `reuselens-editor-${++views}`;
@@ -71,7 +72,11 @@ export class EditorHighlights extends EventTarget {
     this.#surface.scrollTo(index);
     const rect = this.#surface.rectsOf(index)[0];
     if (!rect) return;
+    // A hover frame still pending from the pointer's way to the sidebar would hide it at once.
+    cancelAnimationFrame(this.#hoverFrame);
+    this.#hoverFrame = 0;
     this.#showCard(index, { left: rect.left, top: rect.top, bottom: rect.bottom }, focus);
+    this.#revealed = true;
   }
 
   /** Removes the highlights, the card and every listener; the editor is left as it was. */
@@ -120,12 +125,15 @@ export class EditorHighlights extends EventTarget {
     if (this.#card.contains(event)) return;
     const { clientX: x, clientY: y } = event;
     const overEditor = event.composedPath().includes(this.#surface.element);
+    // A revealed card stays while the pointer is elsewhere (the sidebar that revealed it).
+    if (!overEditor && this.#revealed) return;
     this.#hoverFrame = requestAnimationFrame(() => {
       this.#hoverFrame = 0;
       if (!this.#surface) return;
       const index = overEditor ? this.#passageAt(x, y) : -1;
       if (index < 0) return this.#hideCard();
       if (index === this.#card.shownIndex) return;
+      this.#revealed = false;
       this.#showCard(index, { left: x, top: y - 12, bottom: y + 12 }, false);
     });
   };
@@ -142,6 +150,7 @@ export class EditorHighlights extends EventTarget {
   }
 
   #hideCard() {
+    this.#revealed = false;
     if (!this.#card || this.#card.shownIndex < 0) return;
     this.#surface?.focus(-1);
     this.#card.hide();
