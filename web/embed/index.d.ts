@@ -134,4 +134,32 @@ export declare function attachToTextarea(textarea: HTMLTextAreaElement, options:
 /** The default look of a highlight. */
 export declare const defaultHighlightStyle: HighlightStyle;
 
+/** A passage to paint: its DOM ranges and what its look depends on. */
+export interface PaintedPassage {
+  ranges: Range[];
+  hue: number;
+  quoted: boolean;
+  kind: Kind;
+  sourceId: string;
+}
+
+/**
+ * Paints DOM ranges with the CSS Custom Highlight API, without changing the DOM:
+ * what the contenteditable and Lexical adapters draw with, for an adapter of
+ * your own. One Highlight per look, named `prefix`-N (`prefix`-focus for the
+ * focused passage), its ::highlight() rules in a constructed style sheet.
+ */
+export declare class HighlightPainter {
+  /** True when the window has the CSS Custom Highlight API. */
+  static supported(win?: Window): boolean;
+  /** prefix: the highlights' names (one per painter on a page); style: their look; focusStyle: the focused passage's. */
+  constructor(options?: { prefix?: string; style?: HighlightStyle; focusStyle?: string });
+  /** Replaces what was painted with `passages`. */
+  paint(passages: PaintedPassage[]): void;
+  /** Marks one passage's ranges as the focused one ([] to unmark). */
+  focus(ranges: Range[]): void;
+  /** Removes every highlight and style sheet of this painter. */
+  clear(): void;
+}
+
 export type { Kind, Passage, SourceInfo };

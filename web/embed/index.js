@@ -5,4 +5,4 @@
 export { DraftChecker } from './checker.js';
 export { EditorHighlights } from './editor-highlights.js';
 export { attachToContentEditable } from './contenteditable.js';
-export { defaultHighlightStyle } from './highlight-painter.js';
+export { HighlightPainter, defaultHighlightStyle } from './highlight-painter.js';
