@@ -40,7 +40,10 @@ cpSync(path.join(source, 'index.html'), path.join(out, 'index.html'));
 cpSync(path.join(source, 'shared/example.css'), path.join(out, 'shared/example.css'));
 const names = readdirSync(source).filter((n) => n !== 'shared' && statSync(path.join(source, n)).isDirectory());
 for (const name of names) {
-  cpSync(path.join(source, name, 'index.html'), path.join(out, name, 'index.html'));
+  // The page and its own style sheets (the CSP allows no inline styles).
+  for (const file of readdirSync(path.join(source, name)).filter((f) => f === 'index.html' || f.endsWith('.css'))) {
+    cpSync(path.join(source, name, file), path.join(out, name, file));
+  }
   await build({
     entryPoints: [path.join(source, name, 'main.js')],
     outfile: path.join(out, name, 'main.js'),
