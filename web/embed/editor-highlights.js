@@ -69,6 +69,10 @@ export class EditorHighlights extends EventTarget {
   reveal(index, { focus = true } = {}) {
     const passage = this.passages[index];
     if (!passage || !this.#surface) return;
+    // A hover frame still pending (the pointer on its way to the sidebar's button)
+    // would hide the card shown here.
+    cancelAnimationFrame(this.#hoverFrame);
+    this.#hoverFrame = 0;
     this.#surface.scrollTo(index);
     const rect = this.#surface.rectsOf(index)[0];
     if (!rect) return;
