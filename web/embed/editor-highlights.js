@@ -76,9 +76,6 @@ export class EditorHighlights extends EventTarget {
     this.#surface.scrollTo(index);
     const rect = this.#surface.rectsOf(index)[0];
     if (!rect) return;
-    // A hover frame still pending from the pointer's way to the sidebar would hide it at once.
-    cancelAnimationFrame(this.#hoverFrame);
-    this.#hoverFrame = 0;
     this.#showCard(index, { left: rect.left, top: rect.top, bottom: rect.bottom }, focus);
     this.#revealed = true;
   }
