@@ -120,16 +120,39 @@ export interface ContentEditableHighlights extends EditorHighlights {
 /** Highlights passages in any contenteditable element (CSS Custom Highlight API; the DOM is never changed). */
 export declare function attachToContentEditable(element: Element, options: ContentEditableOptions): ContentEditableHighlights;
 
-/** The CSS declarations of one passage's box in the textarea overlay (any CSS). */
+/**
+ * The CSS declarations of one passage's box in the textarea overlay (any CSS that
+ * does not move text: no padding, margins or font changes). The boxes lie over
+ * the textarea's text; the default multiplies a translucent colour into it.
+ */
 export type TextareaHighlightStyle = (passage: { hue: number; quoted: boolean; kind: Kind; sourceId: string }) => string;
 
 export interface TextareaOptions extends Omit<AdapterOptions, 'highlightStyle'> {
-  /** The look of the boxes drawn behind the text (default: the source's hue). */
+  /**
+   * The look of the passages' boxes (default: the source's hue, `mix-blend-mode:
+   * multiply`, quoted passages dash-underlined). On a dark textarea give your own,
+   * e.g. a translucent colour without the blend.
+   */
   highlightStyle?: TextareaHighlightStyle;
 }
 
-/** Highlights passages in a <textarea> with an overlay that follows its scrolling and size (the value is never changed). */
-export declare function attachToTextarea(textarea: HTMLTextAreaElement, options: TextareaOptions): EditorHighlights;
+export interface TextareaHighlights extends EditorHighlights {
+  /**
+   * Reads the textarea's value and styles again. Typing, pasting, undo, scrolling,
+   * resizing and moves are followed on their own; call this after setting
+   * `textarea.value` from a script (which fires no event) or restyling it.
+   */
+  refresh(): void;
+}
+
+/**
+ * Highlights passages in a `<textarea>`: an overlay laid exactly over it (same
+ * box, font and wrapping, the same text in transparent ink) draws each passage as
+ * a box of its colour, and follows the textarea's scrolling, resizing, fonts and
+ * place on the page. The overlay takes no pointer events; the textarea's value,
+ * selection, undo history and styles are never changed.
+ */
+export declare function attachToTextarea(textarea: HTMLTextAreaElement, options: TextareaOptions): TextareaHighlights;
 
 /** The default look of a highlight. */
 export declare const defaultHighlightStyle: HighlightStyle;

@@ -5,4 +5,5 @@
 export { DraftChecker } from './checker.js';
 export { EditorHighlights } from './editor-highlights.js';
 export { attachToContentEditable } from './contenteditable.js';
+export { attachToTextarea } from './textarea.js';
 export { HighlightPainter, defaultHighlightStyle } from './highlight-painter.js';
