@@ -485,11 +485,17 @@ test('prosemirror: the highlights outlive reconfigurations; removing the plugin 
   assert.deepEqual(await highlightedTexts(page), []);
 }));
 
-test('prosemirror: removing the plugin from the state ends its highlights', () => withPage('prosemirror', async (page) => {
+test('prosemirror: removing the plugin from the state ends its highlights, card and sheet included', () => withPage('prosemirror', async (page) => {
   await page.click('#sample');
   await settled(page);
   const doc = await docJson(page);
   const sheets = await page.evaluate(() => document.adoptedStyleSheets.length);
+  const box = await page.evaluate(() => {
+    const r = window.editorView.dom.querySelector('[data-reuselens-index="1"]').getClientRects()[0];
+    return { x: r.left + 10, y: r.top + r.height / 2 };
+  });
+  await page.mouse.move(box.x, box.y);
+  await page.locator('reuselens-card section.card').waitFor({ state: 'visible' });
   await page.evaluate(async () => {
     const view = window.editorView;
     view.updateState(view.state.reconfigure({ plugins: view.state.plugins.filter((p) => p.key !== 'reuselens$') }));
@@ -498,8 +504,37 @@ test('prosemirror: removing the plugin from the state ends its highlights', () =
   assert.deepEqual(await highlightedTexts(page), []);
   assert.deepEqual(await docJson(page), doc);
   assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), sheets - 1);
-  const box = await page.evaluate(() => { const r = window.editorView.dom.getBoundingClientRect(); return { x: r.left + 60, y: r.top + 20 }; });
+  assert.equal(await page.locator('reuselens-card').count(), 0);
+  // Nothing listens any more: hovering the passage's words again shows nothing.
+  await page.mouse.move(5, 5);
   await page.mouse.move(box.x, box.y);
   await page.waitForTimeout(100);
-  assert.equal(await page.locator('reuselens-card section.card').count(), 0);
+  assert.equal(await page.locator('reuselens-card').count(), 0);
+}));
+
+test('tiptap: registerPlugin (a reconfiguration) keeps the highlights; editor.destroy() ends them', () => withPage('tiptap', async (page) => {
+  await page.click('#sample');
+  await settled(page);
+  const before = await highlightedTexts(page);
+  const sheets = await page.evaluate(() => document.adoptedStyleSheets.length);
+  const same = await page.evaluate(async () => {
+    const lens = window.reuselensView;
+    const Plugin = window.editor.state.plugins[0].constructor;
+    window.editor.registerPlugin(new Plugin({ view: () => ({}) }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return lens === window.reuselensView;
+  });
+  assert.ok(same);
+  assert.deepEqual(await highlightedTexts(page), before);
+  await caretAfter(page, 'Barack Obama');
+  await page.keyboard.type(' firmly');
+  await settled(page);
+  assert.ok((await highlightedTexts(page)).some((h) => h.includes('Barack Obama firmly believes')));
+
+  await page.evaluate(async () => {
+    window.editor.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  });
+  assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), sheets - 1);
+  assert.equal(await page.locator('reuselens-card').count(), 0);
 }));
