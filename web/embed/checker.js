@@ -16,6 +16,7 @@
 import { editBetween, moveRange, paragraphsOf } from './paragraphs.js';
 
 let checkers = 0;
+const EMIT_EVERY_MS = 100;
 
 // One colour per source, spread round the wheel by the golden angle in library
 // order (as the web demo and the extension colour them).
@@ -29,6 +30,9 @@ export class DraftChecker extends EventTarget {
   #channel = `reuselens-draft-${++checkers}`;
   #text = '';
   #paragraphs = [];
+  #keys = [];           // each paragraph's cache key (keyOf), computed once per text
+  #current = new Set(); // the same keys, never evicted from the cache
+  #scanFrom = 0;        // paragraphs before this one are matched (for the current text)
   #passages = [];
   #cache = new Map();   // paragraph in its context (keyOf) -> its passages (offsets in the paragraph), least recently used first
   #hues = null;         // sourceId -> hue
@@ -58,7 +62,7 @@ export class DraftChecker extends EventTarget {
   get passages() { return this.#passages; }
 
   /** True while some paragraph of the current text waits to be matched. */
-  get pending() { return this.#paragraphs.some((p, i) => !this.#cache.has(this.#keyOf(i))); }
+  get pending() { return this.#keys.some((key) => !this.#cache.has(key)); }
 
   /**
    * The editor's text changed. Returns at once with the passages moved through
@@ -72,6 +76,9 @@ export class DraftChecker extends EventTarget {
     const moved = this.#passages.map((p) => movePassage(p, edit, text)).filter(Boolean);
     this.#text = text;
     this.#paragraphs = paragraphsOf(text);
+    this.#keys = this.#paragraphs.map((_, k) => this.#keyOf(k));
+    this.#current = new Set(this.#keys);
+    this.#scanFrom = 0;
     this.#compose(moved);
     this.#emit();
     this.#schedule();
@@ -89,6 +96,7 @@ export class DraftChecker extends EventTarget {
   /** The library changed: forget every result and check the whole text again. */
   async refresh() {
     this.#cache.clear();
+    this.#scanFrom = 0;
     this.#hues = null;
     this.#sourceTexts.clear();
     return this.check();
@@ -117,17 +125,22 @@ export class DraftChecker extends EventTarget {
       try {
         this.#hues ??= await this.#huesOfLibrary();
         this.dispatchEvent(new CustomEvent('checking'));
-        for (;;) {
+        let lastEmit = performance.now();
+        for (let k = this.#nextPending(); k >= 0;) {
           if (this.#disposed) return;
-          const k = this.#paragraphs.findIndex((p, i) => !this.#cache.has(this.#keyOf(i)));
-          if (k < 0) break;
-          const key = this.#keyOf(k);
+          const key = this.#keys[k];
           const { window, at, length } = this.#windowOf(k);
           const { passages } = await this.#lens.match(window, { ...this.#match, channel: this.#channel });
           const inside = passages.map((p) => clip(p, at, at + length)).filter(Boolean);
           this.#remember(key, await Promise.all(inside.map((p) => this.#describe(p))));
-          this.#compose(this.#passages);
-          this.#emit();
+          k = this.#nextPending();
+          // A long draft's first check: painting after every paragraph would cost
+          // the page more than the matching; at most every EMIT_EVERY_MS, and at the end.
+          if (k < 0 || performance.now() - lastEmit >= EMIT_EVERY_MS) {
+            this.#compose(this.#passages);
+            this.#emit();
+            lastEmit = performance.now();
+          }
         }
       } catch (error) {
         this.dispatchEvent(new CustomEvent('error', { detail: error }));
@@ -145,7 +158,7 @@ export class DraftChecker extends EventTarget {
     const out = [];
     let i = 0;
     for (const [k, paragraph] of this.#paragraphs.entries()) {
-      const key = this.#keyOf(k);
+      const key = this.#keys[k];
       const cached = this.#cache.get(key);
       if (cached) {
         this.#cache.delete(key);  // most recently used goes last
@@ -157,6 +170,13 @@ export class DraftChecker extends EventTarget {
       }
     }
     this.#passages = out;
+  }
+
+  // The first paragraph of the current text still to be matched, or -1. Scans on
+  // from where it stopped: a long draft's first check stays linear.
+  #nextPending() {
+    while (this.#scanFrom < this.#keys.length && this.#cache.has(this.#keys[this.#scanFrom])) this.#scanFrom++;
+    return this.#scanFrom < this.#keys.length ? this.#scanFrom : -1;
   }
 
   // Paragraph k with its neighbours: the text matched for it, and where it lies in that.
@@ -172,9 +192,19 @@ export class DraftChecker extends EventTarget {
     return `${at}:${length}:${window}`;
   }
 
+  // Past cacheSize, the least recently used results go, but never those of the
+  // current text (a draft longer than the cache would be matched forever); a
+  // current one met on the way is moved to the back, so no pass scans it again.
   #remember(key, passages) {
     this.#cache.set(key, passages);
-    while (this.#cache.size > this.#cacheSize) this.#cache.delete(this.#cache.keys().next().value);
+    const limit = Math.max(this.#cacheSize, this.#current.size);
+    let budget = this.#cache.size;
+    for (const old of this.#cache.keys()) {
+      if (this.#cache.size <= limit || budget-- <= 0) break;
+      const kept = this.#current.has(old) ? this.#cache.get(old) : null;
+      this.#cache.delete(old);
+      if (kept) this.#cache.set(old, kept);
+    }
   }
 
   #emit() {

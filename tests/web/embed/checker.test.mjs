@@ -157,3 +157,18 @@ test('refresh() matches everything again (the library changed); a failing matche
   assert.throws(() => new DraftChecker(null), TypeError);
   assert.throws(() => checker.setText(42), TypeError);
 });
+
+test('a draft with more paragraphs than the cache holds is matched once each, and its events are throttled', async () => {
+  const lens = await lensWith001();
+  const checker = new DraftChecker(lens, { debounceMs: 0, cacheSize: 50 });
+  let events = 0;
+  checker.addEventListener('passages', () => { events += 1; });
+  const filler = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} talks about the weather in the hills.`);
+  const draft = [...filler, DRAFT].join('\n');
+  checker.setText(draft);
+  const passages = await checker.check();
+  assert.equal(lens.asked.length, paragraphsOf(draft).length);  // no paragraph matched twice
+  assert.ok(passages.some((p) => p.kind === 'spun'));
+  assert.ok(events < 50, `${events} events for ${lens.asked.length} matches`);
+  assert.equal(checker.pending, false);
+});
