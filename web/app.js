@@ -2,6 +2,7 @@
 // library panel to one ReuseLens running in a worker (so the page never blocks
 // while matching), with the library kept in IndexedDB.
 import { createReuseLensWorker } from './reuselens/client.js';
+import { hueOf } from './colors.js';
 import { downloadBytes, parseSourcesJson, sourcesFromLibraryFile } from './library-files.js';
 import { openLibraryStore } from './library-store.js';
 import { fileToText, guessTitle, htmlToText, looksLikeHtml } from './page-text.js';
@@ -43,7 +44,7 @@ function say(message, { error = false, action = null } = {}) {
 // for every passage and every list item).
 let hues = null;
 function colorOf(id) {
-  hues ??= new Map([...state.sources.keys()].map((key, i) => [key, Math.round((210 + i * 137.508) % 360)]));
+  hues ??= new Map([...state.sources.keys()].map((key, i) => [key, hueOf(i)]));
   return hues.get(id) ?? 0;
 }
 

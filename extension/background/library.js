@@ -6,11 +6,10 @@
 // instead of indexing every text again.
 import { createReuseLens } from '../lib/reuselens/index.js';
 import { openLibraryDb } from './library-db.js';
+import { hueOf } from '../../web/colors.js';
 
 const SNAPSHOT_DELAY_MS = 1500;
 
-// Colours per source, by library position, as in the web demo (golden angle).
-export const hueOf = (position) => Math.round((210 + position * 137.508) % 360);
 
 export class Library {
   #db;

@@ -13,14 +13,12 @@
 //   const checker = new DraftChecker(lens);
 //   checker.addEventListener('passages', (e) => render(e.detail.passages));
 //   checker.setText(editor.value);
+import { hueOf } from '../colors.js';
 import { editBetween, moveRange, paragraphsOf } from './paragraphs.js';
 
 let checkers = 0;
 const EMIT_EVERY_MS = 100;
 
-// One colour per source, spread round the wheel by the golden angle in library
-// order (as the web demo and the extension colour them).
-export const hueOfIndex = (i) => Math.round((210 + i * 137.508) % 360);
 
 export class DraftChecker extends EventTarget {
   #lens;
@@ -215,7 +213,7 @@ export class DraftChecker extends EventTarget {
 
   async #huesOfLibrary() {
     const sources = await this.#lens.sources();
-    return new Map(sources.map((s, i) => [s.id, hueOfIndex(i)]));
+    return new Map(sources.map((s, i) => [s.id, hueOf(i)]));
   }
 
   // A passage as the adapters show it: its source's colour and, for the card,

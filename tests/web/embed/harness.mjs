@@ -1,6 +1,7 @@
 // Shared set-up of the editor examples' end-to-end tests (web/examples/, built
 // into dist/web/examples by `make web`): the built site served with its strict
 // CSP, Debian's Chromium, and how a test reads what an adapter painted.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { seedsDir } from '../../wasm/fixtures.mjs';
@@ -19,6 +20,21 @@ export async function openExample(context, siteUrl, name, { off = false } = {}) 
   await page.goto(`${siteUrl}examples/${name}/${off ? '?reuselens=off' : ''}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
   return page;
+}
+
+/**
+ * Runs body(page) on example `name` in a fresh browser context of `site`
+ * (startSite), then requires that no console error or uncaught exception happened.
+ */
+export async function withExample(site, name, body, { off = false } = {}) {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await openExample(context, site.url, name, { off });
+    await body(page);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
 }
 
 /** Waits until the adapter has matched everything pending (the sidebar says so). */

@@ -8,22 +8,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { coverage, highlightedTexts, openExample, screenshotDir, settled, sidebar, spunPassagesIn, startSite } from './harness.mjs';
+import { coverage, highlightedTexts, screenshotDir, settled, sidebar, spunPassagesIn, startSite, withExample } from './harness.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
 after(() => site?.close());
 
-async function withPage(body, { off = false } = {}) {
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  try {
-    const page = await openExample(context, site.url, 'lexical', { off });
-    await body(page);
-    assert.deepEqual(page.problems, []);
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (body, options) => withExample(site, 'lexical', body, options);
 
 const editorText = (page) => page.$eval('#editor', (e) => e.innerText);
 const editorHtml = (page) => page.$eval('#editor', (e) => e.innerHTML);

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { Schema } from 'prosemirror-model';
 import { schema as basic } from 'prosemirror-schema-basic';
 import { rangeOf, readDoc } from '../../../web/embed/prosemirror-text.js';
-import { coverage, openExample, screenshotDir, settled, sidebar, spunPassagesIn, startSite } from './harness.mjs';
+import { coverage, screenshotDir, settled, sidebar, spunPassagesIn, startSite, withExample } from './harness.mjs';
 
 describe('the text of a document', () => {
   const schema = new Schema({
@@ -89,16 +89,7 @@ let site;
 before(async () => { site = await startSite(); });
 after(() => site?.close());
 
-async function withPage(name, body, { off = false } = {}) {
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  try {
-    const page = await openExample(context, site.url, name, { off });
-    await body(page);
-    assert.deepEqual(page.problems, []);
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (name, body, options) => withExample(site, name, body, options);
 
 // In the page, the editor's view is (window.editor?.view ?? window.editorView),
 // in either example. (Functions, not strings: the CSP forbids eval in the page.)

@@ -9,22 +9,13 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { coverage, openExample, screenshotDir, settled, sidebar, spunPassagesIn, startSite } from './harness.mjs';
+import { coverage, openExample, screenshotDir, settled, sidebar, spunPassagesIn, startSite, withExample } from './harness.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
 after(() => site?.close());
 
-async function withPage(body, { off = false } = {}) {
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  try {
-    const page = await openExample(context, site.url, 'textarea', { off });
-    await body(page);
-    assert.deepEqual(page.problems, []);
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (body, options) => withExample(site, 'textarea', body, options);
 
 const value = (page) => page.$eval('#editor', (t) => t.value);
 
