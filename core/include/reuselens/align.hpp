@@ -69,7 +69,9 @@ struct AlignOptions {
   // documents on one topic that share short phrases the truth ignores).
   static AlignOptions pan() {
     AlignOptions o;
-    o.min_passage_chars = 150;
+    // Below PAN's shortest cases: shorter passages are same-topic phrases or
+    // fragments that would split a case.
+    o.min_passage_chars = 200;
     // Unrelated documents on one topic have similar sentences: ask for more.
     o.min_sentence_tokens = 15;
     o.refine.trim_edges = false;
