@@ -225,8 +225,10 @@ void finalize_passage(Passage& p, const Document& page, const Document& source) 
 
 namespace {
 
-// Content words both ranges share, in any order (multiset intersection of stems): a
-// monotone alignment undercounts a passage whose words were shuffled.
+// Distinct content words (stems) both ranges share, in any order: a monotone
+// alignment undercounts a passage whose words were shuffled. A topic word
+// repeated in every sentence ("water" in two texts on water heaters) is one
+// piece of evidence, not one per occurrence.
 std::uint32_t shared_stems(const Passage& p, const Document& page, const Document& source) {
   auto stems = [](const Document& d, std::uint32_t first, std::uint32_t last) {
     std::vector<std::uint64_t> v;
@@ -242,7 +244,11 @@ std::uint32_t shared_stems(const Passage& p, const Document& page, const Documen
   for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
     if (a[i] < b[j]) ++i;
     else if (b[j] < a[i]) ++j;
-    else { ++n; ++i; ++j; }
+    else {
+      n += i == 0 || a[i - 1] != a[i];
+      ++i;
+      ++j;
+    }
   }
   return n;
 }

@@ -196,7 +196,7 @@ TEST(Align, NewsProfileKeepsStitchedSentencesApart) {
 }
 
 TEST(Align, PanProfileJoinsTheSwappedHalvesOfAnEditedPassage) {
-  // Two sentences, each long enough for PAN's 150 characters, copied with an
+  // Two sentences, each long enough for PAN's 200 characters, copied with an
   // edit each and in swapped order.
   const std::string first = invented_sentence(0, "mid"), second = invented_sentence(1, "mid");
   const std::string first_edited = replace_word(first, "midq0x15", "changed");
@@ -229,6 +229,30 @@ TEST(Align, PageSideFarLongerThanItsSourceSideFailsThePanProfile) {
   AlignOptions no_limit = AlignOptions::pan();
   no_limit.max_page_to_source = 0;
   EXPECT_TRUE(passes_thresholds(p, page, source, no_limit));
+}
+
+TEST(Align, ARepeatedTopicWordCountsOnceForASentencePassage) {
+  // Two texts on one topic repeat its word; a rewording shares many words.
+  std::string source_text, topical_text, reworded_text;
+  for (int k = 0; k < 20; ++k) {
+    source_text += "srcword" + std::to_string(k) + " heater ";
+    topical_text += "pageword" + std::to_string(k) + " heater ";
+    reworded_text += "pageword" + std::to_string(k) + " srcword" + std::to_string(k) + " ";
+  }
+  const Document source = doc(source_text);
+  auto judged = [&](const Document& page) {
+    Passage p;
+    p.sentence_seeded = true;
+    p.page_first_token = 0;
+    p.page_last_token = static_cast<std::uint32_t>(page.tokens().size());
+    p.source_first_token = 0;
+    p.source_last_token = static_cast<std::uint32_t>(source.tokens().size());
+    finalize_passage(p, page, source);
+    return passes_thresholds(p, page, source, AlignOptions::pan());
+  };
+  // 20 occurrences of one shared word, against 20 different shared words.
+  EXPECT_FALSE(judged(doc(topical_text)));
+  EXPECT_TRUE(judged(doc(reworded_text)));
 }
 
 // Sentence i of `tag` with every third word replaced: no shared n-gram of

@@ -72,8 +72,9 @@ struct AlignOptions {
     // Below PAN's shortest cases: shorter passages are same-topic phrases or
     // fragments that would split a case.
     o.min_passage_chars = 200;
-    // Unrelated documents on one topic have similar sentences: ask for more.
-    o.min_sentence_tokens = 15;
+    // Unrelated documents on one topic have similar sentences: ask for more
+    // (of a sentence passage: distinct content words shared).
+    o.min_sentence_tokens = 14;
     o.refine.trim_edges = false;
     o.refine.edge_window = 0;
     o.join_gap = 25;
