@@ -264,22 +264,25 @@ std::string reworded_sentence(int i, const std::string& tag) {
   return s + ".";
 }
 
+// Capitalized, so that each sentence is one (lower case goes on a sentence).
+std::string cap(std::string s) {
+  s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+// `n` capitalized invented sentences of `tag`.
+std::string sentences(int n, const std::string& tag) {
+  std::string t;
+  for (int i = 0; i < n; ++i) t += cap(invented_sentence(i, tag)) + " ";
+  return t;
+}
+
 TEST(Align, PanProfileTakesCopiedSentencesIntoTheParaphraseAroundThem) {
-  // Capitalized, so that each sentence is one (lower case goes on a sentence).
-  auto cap = [](std::string s) {
-    s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-    return s;
-  };
-  auto text = [&](int n, const std::string& tag) {
-    std::string t;
-    for (int i = 0; i < n; ++i) t += cap(invented_sentence(i, tag)) + " ";
-    return t;
-  };
-  const Document source = doc(text(3, "pre") + text(3, "mid") + text(3, "post"));
+  const Document source = doc(sentences(3, "pre") + sentences(3, "mid") + sentences(3, "post"));
   const std::string copied = cap(invented_sentence(1, "mid"));
   const std::string reuse =
       cap(reworded_sentence(0, "mid")) + " " + copied + " " + cap(reworded_sentence(2, "mid"));
-  const Document page = doc(text(3, "other") + reuse + " " + text(3, "end"));
+  const Document page = doc(sentences(3, "other") + reuse + " " + sentences(3, "end"));
   const auto pan = align(page, source, AlignOptions::pan());
   ASSERT_EQ(pan.size(), 1u);
   EXPECT_EQ(slice(page, pan[0].page_begin, pan[0].page_end), reuse);
@@ -300,20 +303,11 @@ TEST(Align, PanProfileTakesCopiedSentencesIntoTheParaphraseAroundThem) {
 }
 
 TEST(Align, PanProfileDropsSentenceLikenessBesideAVerbatimCopy) {
-  auto cap = [](std::string s) {
-    s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-    return s;
-  };
-  auto text = [&](int n, const std::string& tag) {
-    std::string t;
-    for (int i = 0; i < n; ++i) t += cap(invented_sentence(i, tag)) + " ";
-    return t;
-  };
-  const Document source = doc(text(3, "pre") + text(3, "mid") + text(3, "post"));
+  const Document source = doc(sentences(3, "pre") + sentences(3, "mid") + sentences(3, "post"));
   const std::string copied = cap(invented_sentence(1, "pre"));
   std::string reworded;
   for (int i = 0; i < 3; ++i) reworded += (i ? " " : "") + cap(reworded_sentence(i, "post"));
-  const Document page = doc(text(3, "other") + copied + " " + text(2, "gap") + reworded + " " + text(3, "end"));
+  const Document page = doc(sentences(3, "other") + copied + " " + sentences(2, "gap") + reworded + " " + sentences(3, "end"));
   // PAN builds each pair with one obfuscation: the copy is the reuse, the
   // sentences that only resemble the source's are not.
   const auto pan = align(page, source, AlignOptions::pan());
@@ -329,7 +323,7 @@ TEST(Align, PanProfileDropsSentenceLikenessBesideAVerbatimCopy) {
   EXPECT_EQ(slice(page, all[1].page_begin, all[1].page_end), reworded);
   EXPECT_EQ(align(page, source).size(), 2u);
   // Without the copy, the reworded sentences stay.
-  const Document reworded_only = doc(text(3, "other") + text(2, "gap") + reworded + " " + text(3, "end"));
+  const Document reworded_only = doc(sentences(3, "other") + sentences(2, "gap") + reworded + " " + sentences(3, "end"));
   EXPECT_EQ(align(reworded_only, source, AlignOptions::pan()).size(), 1u);
 }
 

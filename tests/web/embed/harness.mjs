@@ -87,3 +87,61 @@ export function coverage(text, quote, highlighted) {
   }
   return covered.reduce((a, b) => a + b, 0) / quote.length;
 }
+
+/**
+ * Requires what every adapter shows for the pasted seed sample (seed 000, a
+ * spun copy of 001): at least 90% of each truth passage highlighted, and each
+ * highlight a stretch of the editor's `text` that the sidebar lists, in order.
+ */
+export async function assertSampleHighlighted(page, text, highlighted) {
+  assert.ok(highlighted.length >= 3, `passages: ${JSON.stringify(highlighted)}`);
+  const quotes = spunPassagesIn(text);
+  assert.ok(quotes.length >= 3, 'the sample holds passages of the truth');
+  for (const quote of quotes) assert.ok(coverage(text, quote, highlighted) >= 0.9, `not highlighted: ${quote}`);
+  const listed = await sidebar(page);
+  assert.equal(listed.length, highlighted.length);
+  for (const [i, h] of highlighted.entries()) {
+    assert.ok(text.includes(h));
+    assert.equal(listed[i].text, h);
+    assert.match(listed[i].meta, /^(verbatim|edited|spun|paraphrase|summary) · U\.S\. Sees Military Talks/);
+  }
+}
+
+/** A line of the writer's own, then a sentence of seed 001 reworded a little, typed at the caret. */
+export async function typeOwnLineThenSourceSentence(page) {
+  await page.keyboard.type('My own opening line about the weather in Leeds.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Kerry said the U.S. leader hoped that talks would "help define some of the different options available to us as we go forward in Syria".');
+}
+
+/** Requires that only the typed source sentence is highlighted, not the writer's own line. */
+export function assertOnlySourceSentence(highlighted) {
+  assert.equal(highlighted.length, 1, JSON.stringify(highlighted));
+  assert.match(highlighted[0], /^Kerry said the U\.S\. leader hoped that talks would/);
+  assert.ok(!highlighted[0].includes('Leeds'));
+}
+
+/** A point inside the second highlighted range (CSS Custom Highlight API): on a passage's words. */
+export function pointInHighlight(page) {
+  return page.evaluate(() => {
+    const range = [...[...CSS.highlights.values()][0]][1];
+    const r = range.getClientRects()[0];
+    return { x: r.left + 10, y: r.top + r.height / 2 };
+  });
+}
+
+/**
+ * Hovers `point` (on a passage of the seed sample) and requires its card:
+ * the source's title, the kind, passage `passage` (when given) and the spun
+ * words marked against their source words. Returns the card, still shown.
+ */
+export async function hoverCard(page, point, { passage } = {}) {
+  await page.mouse.move(point.x, point.y);
+  const card = page.locator('reuselens-card section.card');
+  await card.waitFor({ state: 'visible' });
+  assert.match(await card.innerText(), /U\.S\. Sees Military Talks/);
+  assert.match(await card.innerText(), /spun|edited|verbatim/i);
+  if (passage) assert.match(await card.innerText(), new RegExp(`Passage ${passage} of`));
+  assert.ok(await card.locator('.page-side .w.op-synonym, .page-side .w.op-substituted').count() > 0);
+  return card;
+}

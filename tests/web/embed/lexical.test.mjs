@@ -8,7 +8,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { coverage, highlightedTexts, screenshotDir, settled, sidebar, spunPassagesIn, startSite, withExample } from './harness.mjs';
+import {
+  assertOnlySourceSentence, assertSampleHighlighted, highlightedTexts, hoverCard, pointInHighlight, screenshotDir, settled,
+  startSite, typeOwnLineThenSourceSentence, withExample,
+} from './harness.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -62,33 +65,16 @@ test('a pasted spun copy is highlighted at the words it took from its source', (
   // The checker reads Lexical's own text: its paragraphs, one a line.
   assert.equal(await page.evaluate(() => window.reuselensView.checker.text), await renderedLines(page));
   assert.ok((await renderedLines(page)).split('\n').length >= 3);
-  const highlighted = await highlightedTexts(page);
-  assert.ok(highlighted.length >= 3, `passages: ${JSON.stringify(highlighted)}`);
-  const quotes = spunPassagesIn(text);
-  assert.ok(quotes.length >= 3, 'the sample holds passages of the truth');
-  for (const quote of quotes) assert.ok(coverage(text, quote, highlighted) >= 0.9, `not highlighted: ${quote}`);
-  // Every highlighted stretch is text of the editor, in a passage the sidebar lists.
-  const listed = await sidebar(page);
-  assert.equal(listed.length, highlighted.length);
-  for (const [i, h] of highlighted.entries()) {
-    assert.ok(text.includes(h));
-    assert.equal(listed[i].text, h);
-    assert.match(listed[i].meta, /^(verbatim|edited|spun|paraphrase|summary) · U\.S\. Sees Military Talks/);
-  }
+  await assertSampleHighlighted(page, text, await highlightedTexts(page));
   assert.ok(await paintedRangesInEditor(page));
   await page.screenshot({ path: path.join(screenshotDir, 'editor-lexical.png') });
 }));
 
 test('typing a sentence of a source highlights it; plain words do not', () => withPage(async (page) => {
   await page.click('#editor');
-  await page.keyboard.type('My own opening line about the weather in Leeds.');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('Kerry said the U.S. leader hoped that talks would "help define some of the different options available to us as we go forward in Syria".');
+  await typeOwnLineThenSourceSentence(page);
   await settled(page);
-  const highlighted = await highlightedTexts(page);
-  assert.equal(highlighted.length, 1, JSON.stringify(highlighted));
-  assert.match(highlighted[0], /^Kerry said the U\.S\. leader hoped that talks would/);
-  assert.ok(!highlighted[0].includes('Leeds'));
+  assertOnlySourceSentence(await highlightedTexts(page));
 }));
 
 test('a line break (Shift+Enter) is a line of the checked text; the highlight starts after it', () => withPage(async (page) => {
@@ -306,18 +292,8 @@ test("Lexical's editor state and DOM are identical with and without ReuseLens", 
 test('hovering a passage shows its card; the sidebar reveals one; Escape hides the card', () => withPage(async (page) => {
   await page.click('#sample');
   await settled(page);
-  const box = await page.evaluate(() => {
-    const range = [...[...CSS.highlights.values()][0]][1];
-    const r = range.getClientRects()[0];
-    return { x: r.left + 10, y: r.top + r.height / 2 };
-  });
-  await page.mouse.move(box.x, box.y);
-  const card = page.locator('reuselens-card section.card');
-  await card.waitFor({ state: 'visible' });
-  assert.match(await card.innerText(), /U\.S\. Sees Military Talks/);
-  assert.match(await card.innerText(), /spun|edited|verbatim/i);
-  // The spun words are marked against their source words.
-  assert.ok(await card.locator('.page-side .w.op-synonym, .page-side .w.op-substituted').count() > 0);
+  const box = await pointInHighlight(page);
+  const card = await hoverCard(page, box);
   await page.mouse.move(5, 5);
   await card.waitFor({ state: 'hidden' });
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { Schema } from 'prosemirror-model';
 import { schema as basic } from 'prosemirror-schema-basic';
 import { rangeOf, readDoc } from '../../../web/embed/prosemirror-text.js';
-import { coverage, screenshotDir, settled, sidebar, spunPassagesIn, startSite, withExample } from './harness.mjs';
+import { assertOnlySourceSentence, assertSampleHighlighted, hoverCard, screenshotDir, settled, startSite, withExample } from './harness.mjs';
 
 describe('the text of a document', () => {
   const schema = new Schema({
@@ -192,19 +192,10 @@ for (const name of ['prosemirror', 'tiptap']) {
       await settled(page);
       const text = await editorText(page);
       const highlighted = await highlightedTexts(page);
-      assert.ok(highlighted.length >= 3, `passages: ${JSON.stringify(highlighted)}`);
-      const quotes = spunPassagesIn(text);
-      assert.ok(quotes.length >= 3, 'the sample holds passages of the truth');
-      for (const quote of quotes) assert.ok(coverage(text, quote, highlighted) >= 0.9, `not highlighted: ${quote}`);
-      // Each decoration covers exactly its passage's words, and the sidebar lists them all.
+      await assertSampleHighlighted(page, text, highlighted);
+      // Each decoration covers exactly its passage's words.
       const passages = await page.evaluate(() => window.reuselensView.passages.map((p) => p.text));
       assert.deepEqual(highlighted, passages);
-      const listed = await sidebar(page);
-      assert.equal(listed.length, highlighted.length);
-      for (const [i, h] of highlighted.entries()) {
-        assert.equal(listed[i].text, h);
-        assert.match(listed[i].meta, /^(verbatim|edited|spun|paraphrase|summary) · U\.S\. Sees Military Talks/);
-      }
       // Coloured by a class of the adopted sheet (no style attribute anywhere in the editor).
       const look = await page.evaluate(() => {
         const { dom } = window.editor?.view ?? window.editorView;
@@ -226,10 +217,7 @@ for (const name of ['prosemirror', 'tiptap']) {
       await page.keyboard.press('Control+b');
       await page.keyboard.type(' that talks would "help define some of the different options available to us as we go forward in Syria".');
       await settled(page);
-      const highlighted = await highlightedTexts(page);
-      assert.equal(highlighted.length, 1, JSON.stringify(highlighted));
-      assert.match(highlighted[0], /^Kerry said the U\.S\. leader hoped that talks would/);
-      assert.ok(!highlighted[0].includes('Leeds'));
+      assertOnlySourceSentence(await highlightedTexts(page));
       // The bold word is inside the one passage's decorations.
       const bold = await page.evaluate(() => {
         const strong = (window.editor?.view ?? window.editorView).dom.querySelector('strong');
@@ -415,13 +403,7 @@ for (const name of ['prosemirror', 'tiptap']) {
         const r = (window.editor?.view ?? window.editorView).dom.querySelector('[data-reuselens-index="1"]').getClientRects()[0];
         return { x: r.left + 10, y: r.top + r.height / 2 };
       });
-      await page.mouse.move(box.x, box.y);
-      const card = page.locator('reuselens-card section.card');
-      await card.waitFor({ state: 'visible' });
-      assert.match(await card.innerText(), /U\.S\. Sees Military Talks/);
-      assert.match(await card.innerText(), /spun|edited|verbatim/i);
-      assert.match(await card.innerText(), /Passage 2 of/);
-      assert.ok(await card.locator('.page-side .w.op-synonym, .page-side .w.op-substituted').count() > 0);
+      const card = await hoverCard(page, box, { passage: 2 });
       // The passage the card is about is marked (by the sheet, not by the document).
       const backgrounds = await page.evaluate(() => [1, 2].map((i) => getComputedStyle((window.editor?.view ?? window.editorView).dom
         .querySelector(`[data-reuselens-index="${i}"]`)).backgroundColor));

@@ -9,7 +9,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { coverage, openExample, screenshotDir, settled, sidebar, spunPassagesIn, startSite, withExample } from './harness.mjs';
+import {
+  assertOnlySourceSentence, assertSampleHighlighted, hoverCard, openExample, screenshotDir, settled, sidebar, startSite,
+  typeOwnLineThenSourceSentence, withExample,
+} from './harness.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -133,33 +136,16 @@ test('a pasted spun copy is highlighted at the words it took from its source', (
   await page.click('#sample');
   await settled(page);
   const text = await value(page);
-  const highlighted = await highlightedTexts(page);
-  assert.ok(highlighted.length >= 3, `passages: ${JSON.stringify(highlighted)}`);
-  const quotes = spunPassagesIn(text);
-  assert.ok(quotes.length >= 3, 'the sample holds passages of the truth');
-  for (const quote of quotes) assert.ok(coverage(text, quote, highlighted) >= 0.9, `not highlighted: ${quote}`);
-  // Every highlighted stretch is text of the textarea, in a passage the sidebar lists.
-  const listed = await sidebar(page);
-  assert.equal(listed.length, highlighted.length);
-  for (const [i, h] of highlighted.entries()) {
-    assert.ok(text.includes(h));
-    assert.equal(listed[i].text, h);
-    assert.match(listed[i].meta, /^(verbatim|edited|spun|paraphrase|summary) · U\.S\. Sees Military Talks/);
-  }
+  await assertSampleHighlighted(page, text, await highlightedTexts(page));
   await assertAligned(page, 'after the paste');
   await page.screenshot({ path: path.join(screenshotDir, 'editor-textarea.png') });
 }));
 
 test('typing a sentence of a source highlights it; plain words do not', () => withPage(async (page) => {
   await page.click('#editor');
-  await page.keyboard.type('My own opening line about the weather in Leeds.');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('Kerry said the U.S. leader hoped that talks would "help define some of the different options available to us as we go forward in Syria".');
+  await typeOwnLineThenSourceSentence(page);
   await settled(page);
-  const highlighted = await highlightedTexts(page);
-  assert.equal(highlighted.length, 1, JSON.stringify(highlighted));
-  assert.match(highlighted[0], /^Kerry said the U\.S\. leader hoped that talks would/);
-  assert.ok(!highlighted[0].includes('Leeds'));
+  assertOnlySourceSentence(await highlightedTexts(page));
   await assertAligned(page, 'after typing');
 }));
 
@@ -423,14 +409,7 @@ test('hovering a passage shows its card; the sidebar reveals one; Escape hides t
     const r = mark.getClientRects()[0];
     return { x: r.left + 10, y: r.top + r.height / 2 };
   });
-  await page.mouse.move(box.x, box.y);
-  const card = page.locator('reuselens-card section.card');
-  await card.waitFor({ state: 'visible' });
-  assert.match(await card.innerText(), /U\.S\. Sees Military Talks/);
-  assert.match(await card.innerText(), /spun|edited|verbatim/i);
-  assert.match(await card.innerText(), /Passage 2 of/);
-  // The spun words are marked against their source words.
-  assert.ok(await card.locator('.page-side .w.op-synonym, .page-side .w.op-substituted').count() > 0);
+  const card = await hoverCard(page, box, { passage: 2 });
   await page.mouse.move(5, 5);
   await card.waitFor({ state: 'hidden' });
 
