@@ -225,32 +225,68 @@ void finalize_passage(Passage& p, const Document& page, const Document& source) 
 
 namespace {
 
+// Content-word stems of a token range, sorted.
+std::vector<std::uint64_t> content_stems(const Document& d, std::uint32_t first, std::uint32_t last) {
+  std::vector<std::uint64_t> v;
+  v.reserve(last - first);
+  for (std::uint32_t i = first; i < last; ++i)
+    if (!(d.tokens()[i].flags & kTokenStopword)) v.push_back(d.tokens()[i].stem);
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+// Calls f(stem, count in a, count in b) for each stem of two sorted lists
+// that both hold.
+template <typename F>
+void for_each_shared(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b, F f) {
+  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      const std::uint64_t stem = a[i];
+      std::size_t ca = 0, cb = 0;
+      for (; i < a.size() && a[i] == stem; ++i) ++ca;
+      for (; j < b.size() && b[j] == stem; ++j) ++cb;
+      f(stem, ca, cb);
+    }
+  }
+}
+
 // Distinct content words (stems) both ranges share, in any order: a monotone
 // alignment undercounts a passage whose words were shuffled. A topic word
 // repeated in every sentence ("water" in two texts on water heaters) is one
 // piece of evidence, not one per occurrence.
 std::uint32_t shared_stems(const Passage& p, const Document& page, const Document& source) {
-  auto stems = [](const Document& d, std::uint32_t first, std::uint32_t last) {
-    std::vector<std::uint64_t> v;
-    v.reserve(last - first);
-    for (std::uint32_t i = first; i < last; ++i)
-      if (!(d.tokens()[i].flags & kTokenStopword)) v.push_back(d.tokens()[i].stem);
-    std::sort(v.begin(), v.end());
-    return v;
-  };
-  const auto a = stems(page, p.page_first_token, p.page_last_token);
-  const auto b = stems(source, p.source_first_token, p.source_last_token);
   std::uint32_t n = 0;
-  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] < b[j]) ++i;
-    else if (b[j] < a[i]) ++j;
-    else {
-      n += i == 0 || a[i - 1] != a[i];
-      ++i;
-      ++j;
-    }
-  }
+  for_each_shared(content_stems(page, p.page_first_token, p.page_last_token),
+                  content_stems(source, p.source_first_token, p.source_last_token),
+                  [&](std::uint64_t, std::size_t, std::size_t) { ++n; });
   return n;
+}
+
+// The shared words that belong to the passage rather than to both
+// documents' topic: each distinct shared stem counts the smaller of two
+// shares, of the page's occurrences that lie inside the page side and of the
+// source's inside the source side. A name or date only the two sides share
+// counts 1; "water", used all through two texts on water heaters, a few
+// hundredths.
+double local_shared_stems(const Passage& p, const Document& page, const Document& source) {
+  const auto page_all = content_stems(page, 0, static_cast<std::uint32_t>(page.tokens().size()));
+  const auto source_all = content_stems(source, 0, static_cast<std::uint32_t>(source.tokens().size()));
+  auto occurrences = [](const std::vector<std::uint64_t>& all, std::uint64_t stem) {
+    const auto [lo, hi] = std::equal_range(all.begin(), all.end(), stem);
+    return static_cast<double>(hi - lo);
+  };
+  double local = 0;
+  for_each_shared(content_stems(page, p.page_first_token, p.page_last_token),
+                  content_stems(source, p.source_first_token, p.source_last_token),
+                  [&](std::uint64_t stem, std::size_t in_page, std::size_t in_source) {
+                    local += std::min(in_page / occurrences(page_all, stem),
+                                      in_source / occurrences(source_all, stem));
+                  });
+  return local;
 }
 
 }  // namespace
@@ -274,6 +310,10 @@ bool passes_thresholds(const Passage& p, const Document& page, const Document& s
     const std::size_t source_chars = source.codepoint_at(p.source_end) - source.codepoint_at(p.source_begin);
     if (std::max(page_chars, source_chars) < options.min_passage_chars) return false;
   }
+  // Last, as it reads both whole documents.
+  if (p.sentence_seeded && options.min_local_words > 0 &&
+      local_shared_stems(p, page, source) < options.min_local_words)
+    return false;
   return true;
 }
 

@@ -255,6 +255,47 @@ TEST(Align, ARepeatedTopicWordCountsOnceForASentencePassage) {
   EXPECT_TRUE(judged(doc(reworded_text)));
 }
 
+TEST(Align, WordsBothDocumentsUseThroughoutAreNotEvidenceForASentencePassage) {
+  // Ten paragraphs on each side; the passage is the fourth of each. The
+  // topical pair shares 20 words that every paragraph of both uses; the
+  // reworded pair shares 20 words only those two paragraphs use.
+  auto paragraph = [](const std::string& own, int k, bool topic, bool shared) {
+    std::string t;
+    for (int w = 0; w < 20; ++w) {
+      t += own + std::to_string(k) + "x" + std::to_string(w) + " ";
+      if (topic) t += "topicword" + std::to_string(w) + " ";
+      if (shared) t += "sharedword" + std::to_string(w) + " ";
+    }
+    return t;
+  };
+  auto judged = [&](bool topic) {
+    std::string page_text, source_text;
+    std::uint32_t page_first = 0, page_last = 0, source_first = 0, source_last = 0;
+    for (int k = 0; k < 10; ++k) {
+      if (k == 3) page_first = static_cast<std::uint32_t>(doc(page_text).tokens().size());
+      if (k == 3) source_first = static_cast<std::uint32_t>(doc(source_text).tokens().size());
+      page_text += paragraph("pageword", k, topic, !topic && k == 3);
+      source_text += paragraph("srcword", k, topic, !topic && k == 3);
+      if (k == 3) page_last = static_cast<std::uint32_t>(doc(page_text).tokens().size());
+      if (k == 3) source_last = static_cast<std::uint32_t>(doc(source_text).tokens().size());
+    }
+    const Document page = doc(page_text), source = doc(source_text);
+    Passage p;
+    p.sentence_seeded = true;
+    p.page_first_token = page_first;
+    p.page_last_token = page_last;
+    p.source_first_token = source_first;
+    p.source_last_token = source_last;
+    finalize_passage(p, page, source);
+    AlignOptions any_share = AlignOptions::pan();
+    any_share.min_local_words = 0;
+    EXPECT_TRUE(passes_thresholds(p, page, source, any_share));  // 20 distinct shared words either way
+    return passes_thresholds(p, page, source, AlignOptions::pan());
+  };
+  EXPECT_FALSE(judged(true));  // each topic word: a tenth of its uses inside, 2 in all
+  EXPECT_TRUE(judged(false));
+}
+
 // Sentence i of `tag` with every third word replaced: no shared n-gram of
 // three words (a rewording only sentence similarity finds).
 std::string reworded_sentence(int i, const std::string& tag) {

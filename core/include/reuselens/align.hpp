@@ -16,6 +16,12 @@ struct AlignOptions {
   std::size_t max_gap = 6;             // unmatched tokens bridged inside a passage (each side)
   std::size_t min_matched_tokens = 8;  // a passage needs at least this many corresponding tokens
   std::size_t min_sentence_tokens = 8;  // the same for passages found by sentence similarity
+  // A passage found by sentence similarity needs this many shared words of
+  // its own (0: no limit): each distinct shared word counts the share of its
+  // uses, in both documents, that fall inside the passage, so a topic word
+  // the two documents use throughout counts little. News pages and their
+  // sources tell one story in short texts, where every shared word is local.
+  double min_local_words = 0;
   double min_density = 0.5;            // matched tokens / tokens in the passage, each side
   std::size_t max_seed_occurrences = 64;  // an n-gram repeated more often in the source is ignored
   // Shorter passages (code points, the longer side counts) are dropped. News
@@ -75,6 +81,8 @@ struct AlignOptions {
     // Unrelated documents on one topic have similar sentences: ask for more
     // (of a sentence passage: distinct content words shared).
     o.min_sentence_tokens = 14;
+    // ...and three of them its own, not the topic's.
+    o.min_local_words = 3;
     o.refine.trim_edges = false;
     o.refine.edge_window = 0;
     o.join_gap = 25;
