@@ -199,11 +199,12 @@ std::vector<Seed> find_seeds(const std::vector<Unit>& page_units, const std::vec
 }
 
 // Splits seeds where consecutive ones (ordered on one side) are more than
-// `gap` units apart, alternating sides until no group splits further.
+// `gap` units apart, alternating sides until no group splits further: done
+// when neither side splits (the first call has checked neither).
 // `barriers` counts, per page unit, the units before it that other evidence
 // explains (prefix sums): a passage never spans one.
 void cluster(std::vector<Seed> seeds, std::uint32_t page_gap, std::uint32_t source_gap, bool by_page,
-             bool split_before, const std::vector<std::uint32_t>& barriers, std::vector<std::vector<Seed>>& out) {
+             bool other_side_stable, const std::vector<std::uint32_t>& barriers, std::vector<std::vector<Seed>>& out) {
   auto side = [&](const Seed& s) { return by_page ? s.page : s.source; };
   std::sort(seeds.begin(), seeds.end(), [&](const Seed& a, const Seed& b) {
     return side(a) != side(b) ? side(a) < side(b) : (by_page ? a.source < b.source : a.page < b.page);
@@ -216,11 +217,11 @@ void cluster(std::vector<Seed> seeds, std::uint32_t page_gap, std::uint32_t sour
       groups.emplace_back();
     groups.back().push_back(seeds[i]);
   }
-  if (groups.size() == 1 && !split_before) {
+  if (groups.size() == 1 && other_side_stable) {
     out.push_back(std::move(groups[0]));  // stable on both sides
     return;
   }
-  for (auto& g : groups) cluster(std::move(g), page_gap, source_gap, !by_page, groups.size() > 1, barriers, out);
+  for (auto& g : groups) cluster(std::move(g), page_gap, source_gap, !by_page, groups.size() == 1, barriers, out);
 }
 
 struct Range {

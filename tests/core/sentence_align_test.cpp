@@ -86,6 +86,25 @@ TEST(AlignSentences, AWeakPairAloneSeedsNothing) {
   EXPECT_TRUE(align_sentences(page, source, weak_only(0.1)).empty());
 }
 
+TEST(AlignSentences, NeighboursOnThePageFarApartInTheSourceAreTwoPassages) {
+  // Two page sentences side by side restate source sentences 51 sentences
+  // apart (beyond even a summary's gap): the source between is not reused.
+  std::string filler;
+  for (int i = 0; i < 17; ++i) filler += kFiller;
+  const std::string first = "Tea with the rebels is the question of the month in the hills";
+  const std::string second = "Many observers are baffled by the remark of the commander about the war in the north";
+  const Document source = doc(first + ". " + filler + second + ".");
+  const Document page = doc("Cuppa with the rebels is the question of the month in the hills. Numerous observers are "
+                            "perplexed by the remark of the commander about the conflict in the north.");
+  const auto matches = align_sentences(page, source);
+  ASSERT_EQ(matches.size(), 2u);
+  auto source_side = [&](const SentenceMatch& m) {
+    return test::slice(source, source.tokens()[m.source_first].begin, source.tokens()[m.source_last - 1].end);
+  };
+  EXPECT_EQ(source_side(matches[0]), first);
+  EXPECT_EQ(source_side(matches[1]), second);
+}
+
 TEST(AlignSentences, LongUnpunctuatedTextIsComparedLineByLine) {
   // A glossary: hundreds of words with no sentence end. One reworded entry on
   // the page must point at that entry, not at the whole list.
