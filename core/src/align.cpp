@@ -266,6 +266,25 @@ std::uint32_t shared_stems(const Passage& p, const Document& page, const Documen
   return n;
 }
 
+// The corresponding words of a passage's alignment, a content word counted
+// once however often it recurs: a list naming "Alexian Brothers" on every
+// line is not a dozen pieces of evidence. Function words count each time.
+std::uint32_t distinct_correspondences(const Passage& p, const Document& page) {
+  std::uint32_t function_words = 0;
+  std::vector<std::uint64_t> content;
+  for (const AlignmentStep& step : p.alignment) {
+    if (!corresponds(step.type)) continue;
+    const Token& t = page.tokens()[step.page];
+    if (t.flags & kTokenStopword)
+      ++function_words;
+    else
+      content.push_back(t.stem);
+  }
+  std::sort(content.begin(), content.end());
+  return function_words +
+         static_cast<std::uint32_t>(std::unique(content.begin(), content.end()) - content.begin());
+}
+
 // The shared words that belong to the passage rather than to both
 // documents' topic: each distinct shared stem counts the smaller of two
 // shares, of the page's occurrences that lie inside the page side and of the
@@ -293,9 +312,10 @@ double local_shared_stems(const Passage& p, const Document& page, const Document
 
 bool passes_thresholds(const Passage& p, const Document& page, const Document& source, const AlignOptions& options) {
   // A sentence-seeded passage was validated as a whole: count its shared
-  // words even where they moved.
-  const std::uint32_t similar =
-      p.sentence_seeded ? std::max(similar_tokens(p), shared_stems(p, page, source)) : similar_tokens(p);
+  // words even where they moved, each content word once.
+  const std::uint32_t similar = p.sentence_seeded
+                                    ? std::max(distinct_correspondences(p, page), shared_stems(p, page, source))
+                                    : similar_tokens(p);
   if (similar < (p.sentence_seeded ? options.min_sentence_tokens : options.min_matched_tokens)) return false;
   const double page_len = p.page_last_token - p.page_first_token;
   const double source_len = p.source_last_token - p.source_first_token;

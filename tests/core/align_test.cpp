@@ -240,15 +240,16 @@ TEST(Align, ARepeatedTopicWordCountsOnceForASentencePassage) {
     reworded_text += "pageword" + std::to_string(k) + " srcword" + std::to_string(k) + " ";
   }
   const Document source = doc(source_text);
+  AlignOptions options = AlignOptions::pan();
+  options.min_local_words = 0;  // both sides are whole documents: every shared word is local
   auto judged = [&](const Document& page) {
     Passage p;
+    // Word by word, "heater" corresponds to "heater" 20 times.
+    EXPECT_TRUE(refine_passage(p, page, 0, static_cast<std::uint32_t>(page.tokens().size()), source, 0,
+                               static_cast<std::uint32_t>(source.tokens().size()), {}, options.refine));
     p.sentence_seeded = true;
-    p.page_first_token = 0;
-    p.page_last_token = static_cast<std::uint32_t>(page.tokens().size());
-    p.source_first_token = 0;
-    p.source_last_token = static_cast<std::uint32_t>(source.tokens().size());
     finalize_passage(p, page, source);
-    return passes_thresholds(p, page, source, AlignOptions::pan());
+    return passes_thresholds(p, page, source, options);
   };
   // 20 occurrences of one shared word, against 20 different shared words.
   EXPECT_FALSE(judged(doc(topical_text)));

@@ -15,7 +15,9 @@ struct AlignOptions {
   std::size_t seed_ngram = 3;          // tokens per seed n-gram
   std::size_t max_gap = 6;             // unmatched tokens bridged inside a passage (each side)
   std::size_t min_matched_tokens = 8;  // a passage needs at least this many corresponding tokens
-  std::size_t min_sentence_tokens = 8;  // the same for passages found by sentence similarity
+  // The same for passages found by sentence similarity, a content word
+  // counted once however often it recurs (in any order: words may move).
+  std::size_t min_sentence_tokens = 8;
   // A passage found by sentence similarity needs this many shared words of
   // its own (0: no limit): each distinct shared word counts the share of its
   // uses, in both documents, that fall inside the passage, so a topic word
