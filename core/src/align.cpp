@@ -1,6 +1,7 @@
 #include "reuselens/align.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <cstdint>
 #include <functional>
 
@@ -292,19 +293,33 @@ std::uint32_t distinct_correspondences(const Passage& p, const Document& page) {
 // counts 1; "water", used all through two texts on water heaters, a few
 // hundredths.
 double local_shared_stems(const Passage& p, const Document& page, const Document& source) {
-  const auto page_all = content_stems(page, 0, static_cast<std::uint32_t>(page.tokens().size()));
-  const auto source_all = content_stems(source, 0, static_cast<std::uint32_t>(source.tokens().size()));
-  auto occurrences = [](const std::vector<std::uint64_t>& all, std::uint64_t stem) {
-    const auto [lo, hi] = std::equal_range(all.begin(), all.end(), stem);
-    return static_cast<double>(hi - lo);
+  struct Shared {
+    std::uint64_t stem;
+    std::size_t in_page, in_source, page_all = 0, source_all = 0;
+    bool operator<(std::uint64_t s) const { return stem < s; }
   };
-  double local = 0;
+  std::vector<Shared> shared;  // sorted by stem
   for_each_shared(content_stems(page, p.page_first_token, p.page_last_token),
                   content_stems(source, p.source_first_token, p.source_last_token),
                   [&](std::uint64_t stem, std::size_t in_page, std::size_t in_source) {
-                    local += std::min(in_page / occurrences(page_all, stem),
-                                      in_source / occurrences(source_all, stem));
+                    shared.push_back({stem, in_page, in_source});
                   });
+  // One pass over each whole document, counting only the shared stems (a
+  // bit per stem hash skips most tokens without a search).
+  std::bitset<1024> maybe_shared;
+  for (const Shared& w : shared) maybe_shared.set(w.stem % 1024);
+  auto count = [&](const Document& d, std::size_t Shared::*all) {
+    for (const Token& t : d.tokens()) {
+      if ((t.flags & kTokenStopword) || !maybe_shared.test(t.stem % 1024)) continue;
+      const auto it = std::lower_bound(shared.begin(), shared.end(), t.stem);
+      if (it != shared.end() && it->stem == t.stem) ++((*it).*all);
+    }
+  };
+  count(page, &Shared::page_all);
+  count(source, &Shared::source_all);
+  double local = 0;
+  for (const Shared& w : shared)
+    local += std::min(static_cast<double>(w.in_page) / w.page_all, static_cast<double>(w.in_source) / w.source_all);
   return local;
 }
 
