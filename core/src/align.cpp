@@ -1,7 +1,6 @@
 #include "reuselens/align.hpp"
 
 #include <algorithm>
-#include <bitset>
 #include <cstdint>
 #include <functional>
 
@@ -288,44 +287,46 @@ std::uint32_t distinct_correspondences(const Passage& p, const Document& page) {
 
 // The shared words that belong to the passage rather than to both
 // documents' topic: each distinct shared stem counts the smaller of two
-// shares, of the page's occurrences that lie inside the page side and of the
+// shares, of the page's uses that lie inside the page side and of the
 // source's inside the source side. A name or date only the two sides share
 // counts 1; "water", used all through two texts on water heaters, a few
-// hundredths.
-double local_shared_stems(const Passage& p, const Document& page, const Document& source) {
-  struct Shared {
-    std::uint64_t stem;
-    std::size_t in_page, in_source, page_all = 0, source_all = 0;
-    bool operator<(std::uint64_t s) const { return stem < s; }
-  };
-  std::vector<Shared> shared;  // sorted by stem
-  for_each_shared(content_stems(page, p.page_first_token, p.page_last_token),
-                  content_stems(source, p.source_first_token, p.source_last_token),
-                  [&](std::uint64_t stem, std::size_t in_page, std::size_t in_source) {
-                    shared.push_back({stem, in_page, in_source});
-                  });
-  // One pass over each whole document, counting only the shared stems (a
-  // bit per stem hash skips most tokens without a search).
-  std::bitset<1024> maybe_shared;
-  for (const Shared& w : shared) maybe_shared.set(w.stem % 1024);
-  auto count = [&](const Document& d, std::size_t Shared::*all) {
-    for (const Token& t : d.tokens()) {
-      if ((t.flags & kTokenStopword) || !maybe_shared.test(t.stem % 1024)) continue;
-      const auto it = std::lower_bound(shared.begin(), shared.end(), t.stem);
-      if (it != shared.end() && it->stem == t.stem) ++((*it).*all);
+// hundredths. (A page repeating one passage many times dilutes its words
+// too; PAN's pages do not.) Both whole documents are counted once, on first
+// use, not per passage: align() judges thousands on a long page.
+class LocalWords {
+ public:
+  LocalWords(const Document& page, const Document& source) : page_(page), source_(source) {}
+
+  double of(const Passage& p) {
+    if (!counted_) {
+      page_all_ = content_stems(page_, 0, static_cast<std::uint32_t>(page_.tokens().size()));
+      source_all_ = content_stems(source_, 0, static_cast<std::uint32_t>(source_.tokens().size()));
+      counted_ = true;
     }
-  };
-  count(page, &Shared::page_all);
-  count(source, &Shared::source_all);
-  double local = 0;
-  for (const Shared& w : shared)
-    local += std::min(static_cast<double>(w.in_page) / w.page_all, static_cast<double>(w.in_source) / w.source_all);
-  return local;
-}
+    double local = 0;
+    for_each_shared(content_stems(page_, p.page_first_token, p.page_last_token),
+                    content_stems(source_, p.source_first_token, p.source_last_token),
+                    [&](std::uint64_t stem, std::size_t in_page, std::size_t in_source) {
+                      local += std::min(static_cast<double>(in_page) / uses(page_all_, stem),
+                                        static_cast<double>(in_source) / uses(source_all_, stem));
+                    });
+    return local;
+  }
 
-}  // namespace
+ private:
+  static double uses(const std::vector<std::uint64_t>& all, std::uint64_t stem) {
+    const auto [lo, hi] = std::equal_range(all.begin(), all.end(), stem);
+    return static_cast<double>(hi - lo);
+  }
 
-bool passes_thresholds(const Passage& p, const Document& page, const Document& source, const AlignOptions& options) {
+  const Document& page_;
+  const Document& source_;
+  bool counted_ = false;
+  std::vector<std::uint64_t> page_all_, source_all_;  // content stems, sorted
+};
+
+bool passes(const Passage& p, const Document& page, const Document& source, const AlignOptions& options,
+            LocalWords& local_words) {
   // A sentence-seeded passage was validated as a whole: count its shared
   // words even where they moved, each content word once.
   const std::uint32_t similar = p.sentence_seeded
@@ -345,11 +346,15 @@ bool passes_thresholds(const Passage& p, const Document& page, const Document& s
     const std::size_t source_chars = source.codepoint_at(p.source_end) - source.codepoint_at(p.source_begin);
     if (std::max(page_chars, source_chars) < options.min_passage_chars) return false;
   }
-  // Last, as it reads both whole documents.
-  if (p.sentence_seeded && options.min_local_words > 0 &&
-      local_shared_stems(p, page, source) < options.min_local_words)
-    return false;
+  if (p.sentence_seeded && options.min_local_words > 0 && local_words.of(p) < options.min_local_words) return false;
   return true;
+}
+
+}  // namespace
+
+bool passes_thresholds(const Passage& p, const Document& page, const Document& source, const AlignOptions& options) {
+  LocalWords local_words(page, source);
+  return passes(p, page, source, options, local_words);
 }
 
 namespace {
@@ -497,6 +502,7 @@ std::vector<Passage> summaries_of_whole_source(std::vector<Passage> joined, cons
 
 std::vector<Passage> align(const Document& page, const Document& source, const AlignOptions& options) {
   if (page.tokens().empty() || source.tokens().empty()) return {};
+  LocalWords local_words(page, source);
   auto refine_candidate = [&](Candidate c, Passage& p) {
     if (!refine_passage(p, page, c.page_first, c.page_last, source, c.source_first, c.source_last,
                         monotone_anchors(std::move(c.anchors)), options.refine))
@@ -521,7 +527,7 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
       widen_source(p, std::min(p.source_first_token, c.source_first), std::max(p.source_last_token, c.source_last));
     if (options.snap_source_words > 0 && !is_dense_copy(p)) snap_source_to_sentences(p, source, options.snap_source_words);
     finalize_passage(p, page, source);
-    return passes_thresholds(p, page, source, options);
+    return passes(p, page, source, options, local_words);
   };
 
   // 1. Copies: chains of shared n-gram runs.
