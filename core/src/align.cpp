@@ -1,6 +1,7 @@
 #include "reuselens/align.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <cstdint>
 #include <functional>
 
@@ -287,46 +288,48 @@ std::uint32_t distinct_correspondences(const Passage& p, const Document& page) {
 
 // The shared words that belong to the passage rather than to both
 // documents' topic: each distinct shared stem counts the smaller of two
-// shares, of the page's uses that lie inside the page side and of the
-// source's inside the source side. A name or date only the two sides share
-// counts 1; "water", used all through two texts on water heaters, a few
-// hundredths. (A page repeating one passage many times dilutes its words
-// too; PAN's pages do not.) Both whole documents are counted once, on first
-// use, not per passage: align() judges thousands on a long page.
-class LocalWords {
- public:
-  LocalWords(const Document& page, const Document& source) : page_(page), source_(source) {}
-
-  double of(const Passage& p) {
-    if (!counted_) {
-      page_all_ = content_stems(page_, 0, static_cast<std::uint32_t>(page_.tokens().size()));
-      source_all_ = content_stems(source_, 0, static_cast<std::uint32_t>(source_.tokens().size()));
-      counted_ = true;
+// shares, of its uses near the page side (within `window` tokens of it) that
+// lie inside it, and the same on the source side. A name or date only the
+// two sides share counts 1; "water", used all through two texts on water
+// heaters, a few hundredths. The window keeps the measure the same on a long
+// page: a word used in a far-off chapter says nothing of this passage's
+// neighbourhood. (A page repeating one passage many times within the window
+// dilutes its words too; PAN's pages do not.)
+double local_shared_stems(const Passage& p, const Document& page, const Document& source, std::uint32_t window) {
+  struct Shared {
+    std::uint64_t stem;
+    double in_page, in_source, near_page = 0, near_source = 0;
+  };
+  std::vector<Shared> shared;  // sorted by stem
+  for_each_shared(content_stems(page, p.page_first_token, p.page_last_token),
+                  content_stems(source, p.source_first_token, p.source_last_token),
+                  [&](std::uint64_t stem, std::size_t in_page, std::size_t in_source) {
+                    shared.push_back({stem, static_cast<double>(in_page), static_cast<double>(in_source)});
+                  });
+  // One pass over each window, counting only the shared stems (a bit per
+  // stem hash skips most words without a search).
+  std::bitset<1024> maybe_shared;
+  for (const Shared& w : shared) maybe_shared.set(w.stem % 1024);
+  auto count_near = [&](const Document& d, std::uint32_t first, std::uint32_t last, double Shared::*near) {
+    const std::size_t end = std::min<std::size_t>(std::size_t{last} + window, d.tokens().size());
+    for (std::size_t i = first > window ? first - window : 0; i < end; ++i) {
+      const Token& t = d.tokens()[i];
+      if ((t.flags & kTokenStopword) || !maybe_shared.test(t.stem % 1024)) continue;
+      const auto it = std::lower_bound(shared.begin(), shared.end(), t.stem,
+                                       [](const Shared& w, std::uint64_t stem) { return w.stem < stem; });
+      if (it != shared.end() && it->stem == t.stem) (*it).*near += 1;
     }
-    double local = 0;
-    for_each_shared(content_stems(page_, p.page_first_token, p.page_last_token),
-                    content_stems(source_, p.source_first_token, p.source_last_token),
-                    [&](std::uint64_t stem, std::size_t in_page, std::size_t in_source) {
-                      local += std::min(static_cast<double>(in_page) / uses(page_all_, stem),
-                                        static_cast<double>(in_source) / uses(source_all_, stem));
-                    });
-    return local;
-  }
+  };
+  count_near(page, p.page_first_token, p.page_last_token, &Shared::near_page);
+  count_near(source, p.source_first_token, p.source_last_token, &Shared::near_source);
+  double local = 0;
+  for (const Shared& w : shared) local += std::min(w.in_page / w.near_page, w.in_source / w.near_source);
+  return local;
+}
 
- private:
-  static double uses(const std::vector<std::uint64_t>& all, std::uint64_t stem) {
-    const auto [lo, hi] = std::equal_range(all.begin(), all.end(), stem);
-    return static_cast<double>(hi - lo);
-  }
+}  // namespace
 
-  const Document& page_;
-  const Document& source_;
-  bool counted_ = false;
-  std::vector<std::uint64_t> page_all_, source_all_;  // content stems, sorted
-};
-
-bool passes(const Passage& p, const Document& page, const Document& source, const AlignOptions& options,
-            LocalWords& local_words) {
+bool passes_thresholds(const Passage& p, const Document& page, const Document& source, const AlignOptions& options) {
   // A sentence-seeded passage was validated as a whole: count its shared
   // words even where they moved, each content word once.
   const std::uint32_t similar = p.sentence_seeded
@@ -346,15 +349,12 @@ bool passes(const Passage& p, const Document& page, const Document& source, cons
     const std::size_t source_chars = source.codepoint_at(p.source_end) - source.codepoint_at(p.source_begin);
     if (std::max(page_chars, source_chars) < options.min_passage_chars) return false;
   }
-  if (p.sentence_seeded && options.min_local_words > 0 && local_words.of(p) < options.min_local_words) return false;
+  // Last: it reads the text around both sides.
+  if (p.sentence_seeded && options.min_local_words > 0 &&
+      local_shared_stems(p, page, source, static_cast<std::uint32_t>(options.local_words_window)) <
+          options.min_local_words)
+    return false;
   return true;
-}
-
-}  // namespace
-
-bool passes_thresholds(const Passage& p, const Document& page, const Document& source, const AlignOptions& options) {
-  LocalWords local_words(page, source);
-  return passes(p, page, source, options, local_words);
 }
 
 namespace {
@@ -502,7 +502,6 @@ std::vector<Passage> summaries_of_whole_source(std::vector<Passage> joined, cons
 
 std::vector<Passage> align(const Document& page, const Document& source, const AlignOptions& options) {
   if (page.tokens().empty() || source.tokens().empty()) return {};
-  LocalWords local_words(page, source);
   auto refine_candidate = [&](Candidate c, Passage& p) {
     if (!refine_passage(p, page, c.page_first, c.page_last, source, c.source_first, c.source_last,
                         monotone_anchors(std::move(c.anchors)), options.refine))
@@ -527,7 +526,7 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
       widen_source(p, std::min(p.source_first_token, c.source_first), std::max(p.source_last_token, c.source_last));
     if (options.snap_source_words > 0 && !is_dense_copy(p)) snap_source_to_sentences(p, source, options.snap_source_words);
     finalize_passage(p, page, source);
-    return passes(p, page, source, options, local_words);
+    return passes_thresholds(p, page, source, options);
   };
 
   // 1. Copies: chains of shared n-gram runs.

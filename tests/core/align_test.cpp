@@ -269,7 +269,7 @@ TEST(Align, WordsBothDocumentsUseThroughoutAreNotEvidenceForASentencePassage) {
     }
     return t;
   };
-  auto judged = [&](bool topic) {
+  auto judged = [&](bool topic, std::size_t window) {
     std::string page_text, source_text;
     std::uint32_t page_first = 0, page_last = 0, source_first = 0, source_last = 0;
     for (int k = 0; k < 10; ++k) {
@@ -288,13 +288,19 @@ TEST(Align, WordsBothDocumentsUseThroughoutAreNotEvidenceForASentencePassage) {
     p.source_first_token = source_first;
     p.source_last_token = source_last;
     finalize_passage(p, page, source);
-    AlignOptions any_share = AlignOptions::pan();
-    any_share.min_local_words = 0;
-    EXPECT_TRUE(passes_thresholds(p, page, source, any_share));  // 20 distinct shared words either way
-    return passes_thresholds(p, page, source, AlignOptions::pan());
+    AlignOptions options = AlignOptions::pan();
+    options.min_local_words = 0;
+    EXPECT_TRUE(passes_thresholds(p, page, source, options));  // 20 distinct shared words either way
+    options.min_local_words = AlignOptions::pan().min_local_words;
+    options.local_words_window = window;
+    return passes_thresholds(p, page, source, options);
   };
-  EXPECT_FALSE(judged(true));  // each topic word: a tenth of its uses inside, 2 in all
-  EXPECT_TRUE(judged(false));
+  const std::size_t whole = AlignOptions::pan().local_words_window;  // takes in all ten paragraphs
+  EXPECT_FALSE(judged(true, whole));  // each topic word: a tenth of its uses inside, 2 in all
+  EXPECT_TRUE(judged(false, whole));
+  // Only the uses within a paragraph (40 words) of the passage count: a
+  // third of each topic word's, 6.7 in all.
+  EXPECT_TRUE(judged(true, 40));
 }
 
 // Sentence i of `tag` with every third word replaced: no shared n-gram of

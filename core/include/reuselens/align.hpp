@@ -20,10 +20,12 @@ struct AlignOptions {
   std::size_t min_sentence_tokens = 8;
   // A passage found by sentence similarity needs this many shared words of
   // its own (0: no limit): each distinct shared word counts the share of its
-  // uses, in both documents, that fall inside the passage, so a topic word
-  // the two documents use throughout counts little. News pages and their
-  // sources tell one story in short texts, where every shared word is local.
+  // uses near the passage (within local_words_window tokens of each side)
+  // that fall inside it, so a topic word both texts use throughout counts
+  // little. News pages and their sources tell one story in short texts,
+  // where every shared word is local.
   double min_local_words = 0;
+  std::size_t local_words_window = 4000;
   double min_density = 0.5;            // matched tokens / tokens in the passage, each side
   std::size_t max_seed_occurrences = 64;  // an n-gram repeated more often in the source is ignored
   // Shorter passages (code points, the longer side counts) are dropped. News
