@@ -37,7 +37,7 @@ python3 - "$PAN/susp" "$page" "$long/susp/$page" <<'PY'
 import os, sys
 folder, first, out = sys.argv[1:]
 names = [n for n in sorted(os.listdir(folder)) if n != first]
-parts, size, i = [], 0, 0
+parts, size = [], 0
 for name in [first] + names * 100:
     text = open(os.path.join(folder, name), encoding="utf-8").read()
     parts.append(text)
