@@ -236,35 +236,33 @@ std::vector<std::uint64_t> content_stems(const Document& d, std::uint32_t first,
   return v;
 }
 
-// Calls f(stem, count in a, count in b) for each stem of two sorted lists
-// that both hold.
-template <typename F>
-void for_each_shared(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b, F f) {
+// A content word (stem) both sides of a passage use, and how often each does.
+struct SharedWord {
+  std::uint64_t stem;
+  double in_page, in_source;
+};
+
+// The distinct content words both ranges share, in any order (sorted by
+// stem): a monotone alignment undercounts a passage whose words were
+// shuffled. A topic word repeated in every sentence ("water" in two texts on
+// water heaters) is one piece of evidence, not one per occurrence.
+std::vector<SharedWord> shared_words(const Passage& p, const Document& page, const Document& source) {
+  const auto a = content_stems(page, p.page_first_token, p.page_last_token);
+  const auto b = content_stems(source, p.source_first_token, p.source_last_token);
+  std::vector<SharedWord> shared;
   for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
     if (a[i] < b[j]) {
       ++i;
     } else if (b[j] < a[i]) {
       ++j;
     } else {
-      const std::uint64_t stem = a[i];
-      std::size_t ca = 0, cb = 0;
-      for (; i < a.size() && a[i] == stem; ++i) ++ca;
-      for (; j < b.size() && b[j] == stem; ++j) ++cb;
-      f(stem, ca, cb);
+      SharedWord w{a[i], 0, 0};
+      for (; i < a.size() && a[i] == w.stem; ++i) ++w.in_page;
+      for (; j < b.size() && b[j] == w.stem; ++j) ++w.in_source;
+      shared.push_back(w);
     }
   }
-}
-
-// Distinct content words (stems) both ranges share, in any order: a monotone
-// alignment undercounts a passage whose words were shuffled. A topic word
-// repeated in every sentence ("water" in two texts on water heaters) is one
-// piece of evidence, not one per occurrence.
-std::uint32_t shared_stems(const Passage& p, const Document& page, const Document& source) {
-  std::uint32_t n = 0;
-  for_each_shared(content_stems(page, p.page_first_token, p.page_last_token),
-                  content_stems(source, p.source_first_token, p.source_last_token),
-                  [&](std::uint64_t, std::size_t, std::size_t) { ++n; });
-  return n;
+  return shared;
 }
 
 // The corresponding words of a passage's alignment, a content word counted
@@ -295,35 +293,29 @@ std::uint32_t distinct_correspondences(const Passage& p, const Document& page) {
 // page: a word used in a far-off chapter says nothing of this passage's
 // neighbourhood. (A page repeating one passage many times within the window
 // dilutes its words too; PAN's pages do not.)
-double local_shared_stems(const Passage& p, const Document& page, const Document& source, std::uint32_t window) {
-  struct Shared {
-    std::uint64_t stem;
-    double in_page, in_source, near_page = 0, near_source = 0;
-  };
-  std::vector<Shared> shared;  // sorted by stem
-  for_each_shared(content_stems(page, p.page_first_token, p.page_last_token),
-                  content_stems(source, p.source_first_token, p.source_last_token),
-                  [&](std::uint64_t stem, std::size_t in_page, std::size_t in_source) {
-                    shared.push_back({stem, static_cast<double>(in_page), static_cast<double>(in_source)});
-                  });
+double local_words(const std::vector<SharedWord>& shared, const Passage& p, const Document& page,
+                   const Document& source, std::uint32_t window) {
   // One pass over each window, counting only the shared stems (a bit per
   // stem hash skips most words without a search).
   std::bitset<1024> maybe_shared;
-  for (const Shared& w : shared) maybe_shared.set(w.stem % 1024);
-  auto count_near = [&](const Document& d, std::uint32_t first, std::uint32_t last, double Shared::*near) {
+  for (const SharedWord& w : shared) maybe_shared.set(w.stem % 1024);
+  auto uses_near = [&](const Document& d, std::uint32_t first, std::uint32_t last) {
+    std::vector<double> near(shared.size(), 0);
     const std::size_t end = std::min<std::size_t>(std::size_t{last} + window, d.tokens().size());
     for (std::size_t i = first > window ? first - window : 0; i < end; ++i) {
       const Token& t = d.tokens()[i];
       if ((t.flags & kTokenStopword) || !maybe_shared.test(t.stem % 1024)) continue;
       const auto it = std::lower_bound(shared.begin(), shared.end(), t.stem,
-                                       [](const Shared& w, std::uint64_t stem) { return w.stem < stem; });
-      if (it != shared.end() && it->stem == t.stem) (*it).*near += 1;
+                                       [](const SharedWord& w, std::uint64_t stem) { return w.stem < stem; });
+      if (it != shared.end() && it->stem == t.stem) ++near[it - shared.begin()];
     }
+    return near;
   };
-  count_near(page, p.page_first_token, p.page_last_token, &Shared::near_page);
-  count_near(source, p.source_first_token, p.source_last_token, &Shared::near_source);
+  const auto near_page = uses_near(page, p.page_first_token, p.page_last_token);
+  const auto near_source = uses_near(source, p.source_first_token, p.source_last_token);
   double local = 0;
-  for (const Shared& w : shared) local += std::min(w.in_page / w.near_page, w.in_source / w.near_source);
+  for (std::size_t k = 0; k < shared.size(); ++k)
+    local += std::min(shared[k].in_page / near_page[k], shared[k].in_source / near_source[k]);
   return local;
 }
 
@@ -332,9 +324,11 @@ double local_shared_stems(const Passage& p, const Document& page, const Document
 bool passes_thresholds(const Passage& p, const Document& page, const Document& source, const AlignOptions& options) {
   // A sentence-seeded passage was validated as a whole: count its shared
   // words even where they moved, each content word once.
-  const std::uint32_t similar = p.sentence_seeded
-                                    ? std::max(distinct_correspondences(p, page), shared_stems(p, page, source))
-                                    : similar_tokens(p);
+  std::vector<SharedWord> shared;
+  if (p.sentence_seeded) shared = shared_words(p, page, source);
+  const std::uint32_t similar =
+      p.sentence_seeded ? std::max(distinct_correspondences(p, page), static_cast<std::uint32_t>(shared.size()))
+                        : similar_tokens(p);
   if (similar < (p.sentence_seeded ? options.min_sentence_tokens : options.min_matched_tokens)) return false;
   const double page_len = p.page_last_token - p.page_first_token;
   const double source_len = p.source_last_token - p.source_first_token;
@@ -351,7 +345,7 @@ bool passes_thresholds(const Passage& p, const Document& page, const Document& s
   }
   // Last: it reads the text around both sides.
   if (p.sentence_seeded && options.min_local_words > 0 &&
-      local_shared_stems(p, page, source, static_cast<std::uint32_t>(options.local_words_window)) <
+      local_words(shared, p, page, source, static_cast<std::uint32_t>(options.local_words_window)) <
           options.min_local_words)
     return false;
   return true;
