@@ -296,6 +296,34 @@ void extend(const std::vector<Seed>& seeds, std::uint32_t page_gap, std::uint32_
   }
 }
 
+// The summary clusters, each replaced by the ordinary clusters inside it
+// when one of those pairs all its page sentences with a source stretch at
+// least `restatement_similarity` alike (see SentenceAlignOptions).
+std::vector<std::pair<Range, double>> keep_restatements(const std::vector<std::pair<Range, double>>& wide,
+                                                        const std::vector<std::pair<Range, double>>& normal,
+                                                        double restatement_similarity) {
+  std::vector<std::pair<Range, double>> out;
+  for (const auto& w : wide) {
+    const Range& r = w.first;
+    std::vector<std::pair<Range, double>> inside;
+    bool restated = false;
+    for (const auto& n : normal) {
+      const Range& c = n.first;
+      if (c.page_first < r.page_first || c.page_last > r.page_last || c.source_first < r.source_first ||
+          c.source_last > r.source_last)
+        continue;
+      inside.push_back(n);
+      restated = restated || (c.page_first == r.page_first && c.page_last == r.page_last &&
+                              n.second >= restatement_similarity);
+    }
+    if (restated)
+      out.insert(out.end(), inside.begin(), inside.end());
+    else
+      out.push_back(w);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<SentenceMatch> align_sentences(const Document& page, const Document& source,
@@ -349,7 +377,7 @@ std::vector<SentenceMatch> align_sentences(const Document& page, const Document&
   }
   if (wide.size() <= normal.size() && source_tokens > 0 &&
       static_cast<double>(page_tokens) < options.summary_max_ratio * static_cast<double>(source_tokens))
-    return to_matches(wide);
+    return to_matches(keep_restatements(wide, normal, options.restatement_similarity));
   return to_matches(normal);
 }
 

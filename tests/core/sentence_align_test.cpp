@@ -105,6 +105,32 @@ TEST(AlignSentences, NeighboursOnThePageFarApartInTheSourceAreTwoPassages) {
   EXPECT_EQ(source_side(matches[1]), second);
 }
 
+TEST(AlignSentences, ASentenceRestatedNearbyIsNotASummaryOfAFarEcho) {
+  // A text repeats its definition of the retinaculum six sentences on. The
+  // page restates the first: the summary gaps would pair it with both and
+  // everything between, as if it condensed that stretch.
+  std::string filler;
+  for (int i = 0; i < 5; ++i) filler += "Rain fell on the old town all day long. ";
+  const std::string definition = "The extensor retinaculum anchors the tendons at the back of the wrist";
+  const Document source = doc(definition + ". " + filler + "As noted, the extensor retinaculum anchors the tendons "
+                              "at the back of the wrist. " + filler + filler);
+  const Document page = doc("At the back of the wrist, the extensor retinaculum holds the tendons in place.");
+  auto longest_source_side = [&](const SentenceAlignOptions& o) {
+    std::uint32_t longest = 0;
+    for (const auto& m : align_sentences(page, source, o)) longest = std::max(longest, m.source_last - m.source_first);
+    return longest;
+  };
+  SentenceAlignOptions summaries_only;
+  summaries_only.restatement_similarity = 2;  // never a restatement
+  ASSERT_GT(longest_source_side(summaries_only), 60u);  // from the definition to its echo
+  const auto matches = align_sentences(page, source);
+  ASSERT_FALSE(matches.empty());
+  EXPECT_EQ(test::slice(source, source.tokens()[matches[0].source_first].begin,
+                        source.tokens()[matches[0].source_last - 1].end),
+            definition);
+  EXPECT_LE(longest_source_side({}), 14u);  // the definition or its echo, each alone
+}
+
 TEST(AlignSentences, LongUnpunctuatedTextIsComparedLineByLine) {
   // A glossary: hundreds of words with no sentence end. One reworded entry on
   // the page must point at that entry, not at the whole list.
