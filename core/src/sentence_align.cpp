@@ -303,23 +303,29 @@ std::vector<std::pair<Range, double>> keep_restatements(const std::vector<std::p
                                                         const std::vector<std::pair<Range, double>>& normal,
                                                         double restatement_similarity) {
   std::vector<std::pair<Range, double>> out;
+  std::vector<bool> taken(normal.size(), false);  // summary ranges may overlap: each cluster once
   for (const auto& w : wide) {
     const Range& r = w.first;
-    std::vector<std::pair<Range, double>> inside;
+    std::vector<std::size_t> inside;
     bool restated = false;
-    for (const auto& n : normal) {
-      const Range& c = n.first;
+    for (std::size_t k = 0; k < normal.size(); ++k) {
+      const Range& c = normal[k].first;
       if (c.page_first < r.page_first || c.page_last > r.page_last || c.source_first < r.source_first ||
           c.source_last > r.source_last)
         continue;
-      inside.push_back(n);
+      inside.push_back(k);
       restated = restated || (c.page_first == r.page_first && c.page_last == r.page_last &&
-                              n.second >= restatement_similarity);
+                              normal[k].second >= restatement_similarity);
     }
-    if (restated)
-      out.insert(out.end(), inside.begin(), inside.end());
-    else
+    if (!restated) {
       out.push_back(w);
+      continue;
+    }
+    for (std::size_t k : inside)
+      if (!taken[k]) {
+        taken[k] = true;
+        out.push_back(normal[k]);
+      }
   }
   return out;
 }
