@@ -140,6 +140,7 @@ std::size_t weigh_terms(const Document& page, std::vector<Unit>& page_units, con
 struct Seed {
   std::uint32_t page;    // unit index
   std::uint32_t source;  // unit index
+  double cosine = 0;
 };
 
 std::vector<Seed> find_seeds(const std::vector<Unit>& page_units, const std::vector<Unit>& source_units,
@@ -164,9 +165,9 @@ std::vector<Seed> find_seeds(const std::vector<Unit>& page_units, const std::vec
       const double cosine = (p.norm > 0 && s.norm > 0) ? dot[j] / (p.norm * s.norm) : 0;
       const double dice = 2.0 * shared[j] / static_cast<double>(p.terms.size() + s.terms.size());
       if (cosine > options.min_cosine && dice > options.min_dice)
-        seeds.push_back({i, j});
+        seeds.push_back({i, j, cosine});
       else if (cosine > options.min_weak_cosine && dice > options.min_weak_dice)
-        weak.push_back({i, j});
+        weak.push_back({i, j, cosine});
       dot[j] = 0;
       shared[j] = 0;
     }
@@ -239,6 +240,21 @@ Range range_of(const std::vector<Seed>& seeds) {
   return r;
 }
 
+// A cluster's source side, narrowed to the units that are, for one of its
+// page units, at least `share` of that page unit's best cosine in the cluster.
+Range partner_range(std::vector<Seed> seeds, double share) {
+  std::sort(seeds.begin(), seeds.end(), [](const Seed& a, const Seed& b) { return a.page < b.page; });
+  std::vector<Seed> partners;
+  for (std::size_t i = 0; i < seeds.size();) {
+    std::size_t j = i;
+    double best = 0;
+    for (; j < seeds.size() && seeds[j].page == seeds[i].page; ++j) best = std::max(best, seeds[j].cosine);
+    for (; i < j; ++i)
+      if (seeds[i].cosine >= share * best) partners.push_back(seeds[i]);
+  }
+  return range_of(partners);
+}
+
 // Cosine of the summed tf-idf vectors of two unit ranges.
 class RangeSimilarity {
  public:
@@ -276,22 +292,29 @@ class RangeSimilarity {
 };
 
 // Clusters seeds, then keeps clusters whose two sides are similar as wholes;
-// a cluster that fails is clustered again with a smaller gap.
-void extend(const std::vector<Seed>& seeds, std::uint32_t page_gap, std::uint32_t source_gap,
+// a cluster that fails is clustered again with a smaller gap. A cluster's
+// source side ends at partners of its page units (partner_range; share 0:
+// at any seed).
+void extend(const std::vector<Seed>& seeds, std::uint32_t page_gap, std::uint32_t source_gap, double partner_share,
             const std::vector<std::uint32_t>& barriers, const std::vector<Unit>& page_units,
             const std::vector<Unit>& source_units, RangeSimilarity& similarity, const SentenceAlignOptions& options,
             std::vector<std::pair<Range, double>>& out) {
   std::vector<std::vector<Seed>> clusters;
   cluster(seeds, page_gap, source_gap, true, false, barriers, clusters);
   for (const auto& c : clusters) {
-    const Range r = range_of(c);
+    Range r = range_of(c);
+    if (partner_share > 0) {
+      const Range partners = partner_range(c, partner_share);
+      r.source_first = partners.source_first;
+      r.source_last = partners.source_last;
+    }
     const double sim =
         similarity(page_units, r.page_first, r.page_last, source_units, r.source_first, r.source_last);
     if (sim >= options.min_validation) {
       out.emplace_back(r, sim);
     } else if (c.size() > 1 && (page_gap > 0 || source_gap > 0)) {
-      extend(c, page_gap > 0 ? page_gap - 1 : 0, source_gap > 0 ? source_gap - 1 : 0, barriers, page_units,
-             source_units, similarity, options, out);
+      extend(c, page_gap > 0 ? page_gap - 1 : 0, source_gap > 0 ? source_gap - 1 : 0, partner_share, barriers,
+             page_units, source_units, similarity, options, out);
     }
   }
 }
@@ -368,13 +391,14 @@ std::vector<SentenceMatch> align_sentences(const Document& page, const Document&
   };
 
   std::vector<std::pair<Range, double>> normal;
-  extend(seeds, options.max_gap, options.max_gap, barriers, page_units, source_units, similarity, options, normal);
+  extend(seeds, options.max_gap, options.max_gap, options.partner_share, barriers, page_units, source_units,
+         similarity, options, normal);
 
   // A summary: the page side, far shorter, matches sentences spread over a
   // long stretch of the source. Tried with wide source gaps; kept when the
   // result does look like one.
   std::vector<std::pair<Range, double>> wide;
-  extend(seeds, options.max_gap, options.summary_max_gap, barriers, page_units, source_units, similarity, options,
+  extend(seeds, options.max_gap, options.summary_max_gap, 0, barriers, page_units, source_units, similarity, options,
          wide);
   std::size_t page_tokens = 0, source_tokens = 0;
   for (const auto& [r, sim] : wide) {

@@ -105,6 +105,26 @@ TEST(AlignSentences, NeighboursOnThePageFarApartInTheSourceAreTwoPassages) {
   EXPECT_EQ(source_side(matches[1]), second);
 }
 
+TEST(AlignSentences, ASourceSentenceBesideTheReuseThatOnlyResemblesItStaysOut) {
+  // The next source sentence shares four of the page sentence's words: a
+  // seed, but a far weaker one than the sentence the page restates.
+  const std::string restated = "The extensor retinaculum anchors the tendons at the back of the wrist";
+  const Document source =
+      doc(kFiller + restated + ". At the back of the wrist the tendons pass under the retinaculum. " + kFiller);
+  const Document page = doc("At the back of the wrist, the extensor retinaculum anchors the tendons in place. Bakers "
+                            "in Lyon rise early to bake bread for the morning market crowds.");
+  auto source_side = [&](const SentenceAlignOptions& o) {
+    const auto matches = align_sentences(page, source, o);
+    EXPECT_EQ(matches.size(), 1u);
+    return matches.empty() ? std::string() : test::slice(source, source.tokens()[matches[0].source_first].begin,
+                                                         source.tokens()[matches[0].source_last - 1].end);
+  };
+  SentenceAlignOptions any_seed;
+  any_seed.partner_share = 0;
+  EXPECT_EQ(source_side(any_seed), restated + ". At the back of the wrist the tendons pass under the retinaculum");
+  EXPECT_EQ(source_side({}), restated);
+}
+
 TEST(AlignSentences, ASentenceRestatedNearbyIsNotASummaryOfAFarEcho) {
   // A text repeats its definition of the retinaculum six sentences on. The
   // page restates the first: the summary gaps would pair it with both and
