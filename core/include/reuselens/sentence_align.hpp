@@ -23,10 +23,11 @@ struct SentenceAlignOptions {
   std::uint32_t max_gap = 4;     // sentences between two seeds of one passage (each side)
   // A passage's source side ends at sentences that are, for one of its page
   // sentences, at least this share of that sentence's best cosine in the
-  // passage: a source sentence its page sentences only half resemble lies
-  // beside the reuse (0: at any seed). Not for summaries, whose condensed
-  // sentences resemble many. PAN13: random .9154 -> .9162, translation
-  // .9296 -> .9327, summary unchanged (0.6 to 0.8 alike).
+  // passage: a source sentence that resembles a page sentence far less than
+  // its best partner does lies beside the reuse (0: at any seed). Not for
+  // summaries, whose condensed sentences resemble many. PAN13: random
+  // .9154 -> .9162, translation .9296 -> .9327, summary unchanged (0.6 to
+  // 0.8 alike).
   double partner_share = 0.7;
   double min_validation = 0.34;  // cosine of a whole passage's two sides
   // Summaries condense a long source passage into a few sentences: the source
