@@ -526,6 +526,7 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
   // 1. Copies: chains of shared n-gram runs.
   std::vector<Passage> passages;
   std::vector<Candidate> loose;          // chains that are not dense copies
+  std::vector<Candidate> fragments;      // chains that do not pass alone
   std::vector<Passage> loose_passages;   // their passages, when they pass
   std::vector<std::pair<std::uint32_t, std::uint32_t>> copied;  // page ranges of dense copies
   std::vector<Run> all_runs;
@@ -542,6 +543,7 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
         copied.emplace_back(p.page_first_token, p.page_last_token);
         passages.push_back(std::move(p));
       } else {
+        if (!passes) fragments.push_back(c);
         loose.push_back(std::move(c));
         loose_passages.push_back(passes ? std::move(p) : Passage{});
       }
@@ -582,46 +584,70 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
 
   // 3. Neighbours on both sides are one reuse seen in pieces (a copied stretch
   // inside a paraphrase): join them when the joined passage still passes.
+  // `prev` lies before `p` on the page.
+  auto join = [&](const Passage& prev, const Passage& p, Passage& both) {
+    if (options.join_gap == 0 || p.page_first_token > prev.page_last_token + options.join_gap) return false;
+    // Near on the source side too, with a little overlap allowed (a repeated
+    // copy stays several passages), and in either order unless one is
+    // verbatim (an obfuscated passage may swap its halves; a verbatim copy
+    // beside another passage is a copy of its own).
+    const std::uint32_t shorter = std::min(prev.source_last_token - prev.source_first_token,
+                                           p.source_last_token - p.source_first_token);
+    const std::uint32_t overlap_allowed = std::max<std::uint32_t>(
+        static_cast<std::uint32_t>(options.seed_ngram), static_cast<std::uint32_t>(options.join_source_overlap * shorter));
+    const bool after = p.source_first_token + overlap_allowed >= prev.source_last_token &&
+                       p.source_first_token <= prev.source_last_token + options.join_source_gap;
+    const bool before = prev.kind != PassageKind::kVerbatim && p.kind != PassageKind::kVerbatim &&
+                        prev.source_first_token + overlap_allowed >= p.source_last_token &&
+                        prev.source_first_token <= p.source_last_token + options.join_source_gap;
+    if (!after && !before) return false;
+    Candidate c{prev.page_first_token, std::max(prev.page_last_token, p.page_last_token),
+                std::min(prev.source_first_token, p.source_first_token),
+                std::max(prev.source_last_token, p.source_last_token), prev.runs,
+                // swapped pieces passed on their own; a monotone alignment
+                // of both cannot be dense
+                prev.sentence_seeded || p.sentence_seeded || !after};
+    c.anchors.insert(c.anchors.end(), p.runs.begin(), p.runs.end());
+    if (!refine_candidate(std::move(c), both)) return false;
+    // The word alignment is monotone: where the pieces swapped places it
+    // follows one of them, and the other's source words stay in range.
+    widen_source(both, std::min({both.source_first_token, prev.source_first_token, p.source_first_token}),
+                 std::max({both.source_last_token, prev.source_last_token, p.source_last_token}));
+    finalize_passage(both, page, source);
+    return true;
+  };
   std::vector<Passage> joined;
   for (Passage& p : passages) {
-    if (!joined.empty() && options.join_gap > 0) {
-      Passage& prev = joined.back();
-      const bool near_on_page = p.page_first_token <= prev.page_last_token + options.join_gap;
-      // Near on the source side too, with a little overlap allowed (a repeated
-      // copy stays several passages), and in either order unless one is
-      // verbatim (an obfuscated passage may swap its halves; a verbatim copy
-      // beside another passage is a copy of its own).
-      const std::uint32_t shorter = std::min(prev.source_last_token - prev.source_first_token,
-                                             p.source_last_token - p.source_first_token);
-      const std::uint32_t overlap_allowed = std::max<std::uint32_t>(
-          static_cast<std::uint32_t>(options.seed_ngram), static_cast<std::uint32_t>(options.join_source_overlap * shorter));
-      const bool after = p.source_first_token + overlap_allowed >= prev.source_last_token &&
-                         p.source_first_token <= prev.source_last_token + options.join_source_gap;
-      const bool before = prev.kind != PassageKind::kVerbatim && p.kind != PassageKind::kVerbatim &&
-                          prev.source_first_token + overlap_allowed >= p.source_last_token &&
-                          prev.source_first_token <= p.source_last_token + options.join_source_gap;
-      const bool near_in_source = after || before;
-      if (near_on_page && near_in_source) {
-        Candidate c{prev.page_first_token, std::max(prev.page_last_token, p.page_last_token),
-                    std::min(prev.source_first_token, p.source_first_token),
-                    std::max(prev.source_last_token, p.source_last_token), prev.runs,
-                    // swapped pieces passed on their own; a monotone alignment
-                    // of both cannot be dense
-                    prev.sentence_seeded || p.sentence_seeded || !after};
-        c.anchors.insert(c.anchors.end(), p.runs.begin(), p.runs.end());
-        Passage both;
-        if (refine_candidate(std::move(c), both)) {
-          // The word alignment is monotone: where the pieces swapped places it
-          // follows one of them, and the other's source words stay in range.
-          widen_source(both, std::min({both.source_first_token, prev.source_first_token, p.source_first_token}),
-                       std::max({both.source_last_token, prev.source_last_token, p.source_last_token}));
-          finalize_passage(both, page, source);
-          prev = std::move(both);
-          continue;
-        }
-      }
+    Passage both;
+    if (!joined.empty() && join(joined.back(), p, both)) {
+      joined.back() = std::move(both);
+      continue;
     }
     joined.push_back(std::move(p));
+  }
+  // A chain too short to stand alone may be the rest of the passage beside
+  // it: a sentence that a shuffled case moved, which the word alignment of
+  // the passage around both could not follow.
+  for (const Candidate& f : fragments) {
+    if (std::any_of(joined.begin(), joined.end(), [&](const Passage& p) {
+          return overlap(p.page_first_token, p.page_last_token, f.page_first, f.page_last);
+        }))
+      continue;
+    Passage piece;
+    piece.page_first_token = f.page_first;
+    piece.page_last_token = f.page_last;
+    piece.source_first_token = f.source_first;
+    piece.source_last_token = f.source_last;
+    piece.runs = f.anchors;
+    piece.kind = PassageKind::kEdited;  // not a copy of its own
+    const auto next = std::upper_bound(joined.begin(), joined.end(), f.page_first, [](std::uint32_t t, const Passage& p) {
+      return t < p.page_first_token;
+    });
+    Passage both;
+    if (next != joined.begin() && join(*(next - 1), piece, both))
+      *(next - 1) = std::move(both);
+    else if (next != joined.end() && join(piece, *next, both))
+      *next = std::move(both);
   }
 
   // 4. Summaries of the whole source.

@@ -394,6 +394,26 @@ TEST(Align, PanProfileJoinsPiecesWhoseSourcesOverlapALittle) {
   EXPECT_EQ(align(twice, source, AlignOptions::pan()).size(), 2u);
 }
 
+TEST(Align, PanProfileJoinsAMovedPieceTooShortToStandAlone) {
+  // The page moved half of the first sentence behind an edited copy of the
+  // second: one case, of which the half alone is below PAN's 200 characters.
+  const std::string first = invented_sentence(0, "mid"), second = invented_sentence(1, "mid");
+  std::string half;
+  for (int w = 0; w < 15; ++w) half += (w ? " " : "") + std::string("midq0x") + std::to_string(w);
+  half += ".";
+  const std::string reuse = replace_word(second, "midq1x15", "altered") + " " + half;
+  const Document source = doc(invented_text(3, "pre") + first + " " + second + " " + invented_text(3, "post"));
+  const Document page = doc(invented_text(3, "other") + reuse + " " + invented_text(3, "end"));
+  AlignOptions chains_only = AlignOptions::pan();
+  chains_only.sentences = false;  // no sentence passage around both
+  const Document half_only = doc(invented_text(3, "other") + half + " " + invented_text(3, "end"));
+  EXPECT_TRUE(align(half_only, source, chains_only).empty());
+  const auto pan = align(page, source, chains_only);
+  ASSERT_EQ(pan.size(), 1u);
+  EXPECT_EQ(slice(page, pan[0].page_begin, pan[0].page_end), reuse);
+  EXPECT_EQ(slice(source, pan[0].source_begin, pan[0].source_end), first + " " + second);
+}
+
 TEST(Align, WordsSwappedOneForOneAreBridgedFurtherThanOtherGaps) {
   // A spinner replaced eight words in a row, one for one: still one passage.
   const std::string sentence = invented_sentence(0, "mid");
