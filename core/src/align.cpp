@@ -492,6 +492,41 @@ std::vector<Passage> summaries_of_whole_source(std::vector<Passage> joined, cons
   return scoped;
 }
 
+// A copy that won the overlap with the passing sentence passage around it
+// (fewer words, each a better match) is still only part of that restatement:
+// its other sentences moved, or were reworded past any shared n-gram. The
+// copy takes the sentence passage's extent when the whole passes and
+// overlaps no other passage. Verbatim copies stay as they are: a sentence
+// passage around them is its neighbours' likeness to the source.
+void take_copies_into_sentences(std::vector<Passage>& passages, const std::vector<Candidate>& sentence_spans,
+                                const std::vector<Run>& runs, const RefineCandidate& refine) {
+  for (std::size_t i = 0; i < passages.size(); ++i) {
+    Passage& copy = passages[i];
+    if (copy.kind == PassageKind::kVerbatim || copy.sentence_seeded) continue;
+    for (const Candidate& span : sentence_spans) {
+      if (!overlap(span.page_first, span.page_last, copy.page_first_token, copy.page_last_token) ||
+          !overlap(span.source_first, span.source_last, copy.source_first_token, copy.source_last_token))
+        continue;
+      Candidate whole{std::min(span.page_first, copy.page_first_token), std::max(span.page_last, copy.page_last_token),
+                      std::min(span.source_first, copy.source_first_token),
+                      std::max(span.source_last, copy.source_last_token), {}, true};
+      if (whole.page_first == copy.page_first_token && whole.page_last == copy.page_last_token) continue;
+      if ((i > 0 && passages[i - 1].page_last_token > whole.page_first) ||
+          (i + 1 < passages.size() && passages[i + 1].page_first_token < whole.page_last))
+        continue;
+      for (const Run& r : runs)
+        if (r.page >= whole.page_first && r.page + r.length <= whole.page_last && r.source >= whole.source_first &&
+            r.source + r.length <= whole.source_last)
+          whole.anchors.push_back(r);
+      Passage widened;
+      if (refine(std::move(whole), widened)) {
+        copy = std::move(widened);
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Passage> align(const Document& page, const Document& source, const AlignOptions& options) {
@@ -527,6 +562,7 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
   std::vector<Passage> passages;
   std::vector<Candidate> loose;          // chains that are not dense copies
   std::vector<Candidate> fragments;      // chains that do not pass alone
+  std::vector<Candidate> sentence_spans;  // sentence passages that passed
   std::vector<Passage> loose_passages;   // their passages, when they pass
   std::vector<std::pair<std::uint32_t, std::uint32_t>> copied;  // page ranges of dense copies
   std::vector<Run> all_runs;
@@ -574,13 +610,16 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
             r.source + r.length <= c.source_last)
           c.anchors.push_back(r);
       Passage p;
-      if (refine_candidate(std::move(c), p)) passages.push_back(std::move(p));
+      if (!refine_candidate(std::move(c), p)) continue;
+      sentence_spans.push_back({p.page_first_token, p.page_last_token, p.source_first_token, p.source_last_token, {}, true});
+      passages.push_back(std::move(p));
     }
   }
   for (std::size_t j = 0; j < loose.size(); ++j)
     if (!absorbed[j] && !loose_passages[j].alignment.empty()) passages.push_back(std::move(loose_passages[j]));
   passages = resolve_overlaps(std::move(passages), page, [&](std::uint32_t) -> const Document& { return source; },
                               options);
+  if (!options.sentences_around_copies) take_copies_into_sentences(passages, sentence_spans, all_runs, refine_candidate);
 
   // 3. Neighbours on both sides are one reuse seen in pieces (a copied stretch
   // inside a paraphrase): join them when the joined passage still passes.

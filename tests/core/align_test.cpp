@@ -414,6 +414,26 @@ TEST(Align, PanProfileJoinsAMovedPieceTooShortToStandAlone) {
   EXPECT_EQ(slice(source, pan[0].source_begin, pan[0].source_end), first + " " + second);
 }
 
+TEST(Align, PanProfileTakesACopyIntoTheSentencePassageAroundIt) {
+  // An edited copy of one sentence, then the sentence before it in the
+  // source, reworded past any shared n-gram: the copy is the better match
+  // word for word, but the case is both sentences.
+  const Document source = doc(sentences(3, "pre") + sentences(3, "mid") + sentences(3, "post"));
+  const std::string copy = cap(replace_word(invented_sentence(1, "mid"), "midq1x15", "altered"));
+  const std::string reuse = copy + " " + cap(reworded_sentence(0, "mid"));
+  const Document page = doc(sentences(3, "other") + reuse + " " + sentences(3, "end"));
+  const auto pan = align(page, source, AlignOptions::pan());
+  ASSERT_EQ(pan.size(), 1u);
+  EXPECT_EQ(slice(page, pan[0].page_begin, pan[0].page_end), reuse);
+  EXPECT_EQ(slice(source, pan[0].source_begin, pan[0].source_end),
+            cap(invented_sentence(0, "mid")) + " " + cap(invented_sentence(1, "mid")));
+  // News reports the copy on its own, with its kind.
+  const auto news = align(page, source);
+  ASSERT_FALSE(news.empty());
+  EXPECT_EQ(slice(page, news[0].page_begin, news[0].page_end).rfind(copy, 0), 0u);
+  EXPECT_EQ(news[0].kind, PassageKind::kEdited);
+}
+
 TEST(Align, WordsSwappedOneForOneAreBridgedFurtherThanOtherGaps) {
   // A spinner replaced eight words in a row, one for one: still one passage.
   const std::string sentence = invented_sentence(0, "mid");
