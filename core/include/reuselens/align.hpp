@@ -65,7 +65,8 @@ struct AlignOptions {
   // Sentences that dense copies explain seed nothing and end sentence-level
   // passages, so a copied sentence inside a paraphrase is reported on its own
   // (news). Off: a paraphrase takes in the copies inside it (PAN's cases
-  // keep some sentences nearly intact).
+  // keep some sentences nearly intact), and an edited or spun copy that wins
+  // the overlap with the sentence passage around it takes its extent.
   bool sentences_around_copies = true;
   // A pair with a verbatim copy drops its passages found by sentence
   // similarity (copy_pairs.hpp): PAN builds each pair with one obfuscation,
