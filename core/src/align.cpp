@@ -678,7 +678,7 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
     piece.source_first_token = f.source_first;
     piece.source_last_token = f.source_last;
     piece.runs = f.anchors;
-    piece.kind = PassageKind::kEdited;  // not a copy of its own
+    piece.kind = PassageKind::kEdited;  // too short to be a copy of its own: may join in either order
     const auto next = std::upper_bound(joined.begin(), joined.end(), f.page_first, [](std::uint32_t t, const Passage& p) {
       return t < p.page_first_token;
     });
