@@ -492,6 +492,14 @@ std::vector<Passage> summaries_of_whole_source(std::vector<Passage> joined, cons
   return scoped;
 }
 
+// Adds the runs that lie inside the candidate on both sides to its anchors.
+void add_anchors_inside(Candidate& c, const std::vector<Run>& runs) {
+  for (const Run& r : runs)
+    if (r.page >= c.page_first && r.page + r.length <= c.page_last && r.source >= c.source_first &&
+        r.source + r.length <= c.source_last)
+      c.anchors.push_back(r);
+}
+
 // A copy that won the overlap with the passing sentence passage around it
 // (fewer words, each a better match) is still only part of that restatement:
 // its other sentences moved, or were reworded past any shared n-gram. The
@@ -514,10 +522,7 @@ void take_copies_into_sentences(std::vector<Passage>& passages, const std::vecto
       if ((i > 0 && passages[i - 1].page_last_token > whole.page_first) ||
           (i + 1 < passages.size() && passages[i + 1].page_first_token < whole.page_last))
         continue;
-      for (const Run& r : runs)
-        if (r.page >= whole.page_first && r.page + r.length <= whole.page_last && r.source >= whole.source_first &&
-            r.source + r.length <= whole.source_last)
-          whole.anchors.push_back(r);
+      add_anchors_inside(whole, runs);
       Passage widened;
       if (refine(std::move(whole), widened)) {
         copy = std::move(widened);
@@ -605,10 +610,7 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
         c.source_last = std::max(c.source_last, l.source_last);
         absorbed[j] = true;
       }
-      for (const Run& r : all_runs)
-        if (r.page >= c.page_first && r.page + r.length <= c.page_last && r.source >= c.source_first &&
-            r.source + r.length <= c.source_last)
-          c.anchors.push_back(r);
+      add_anchors_inside(c, all_runs);
       Passage p;
       if (!refine_candidate(std::move(c), p)) continue;
       sentence_spans.push_back({p.page_first_token, p.page_last_token, p.source_first_token, p.source_last_token, {}, true});
