@@ -21,7 +21,8 @@ const char* kMatchUsage =
     "  --library FILE  a library built with 'reuselens library build'; reported by source id\n"
     "  --format        json (default): {\"passages\":[...]}, offsets in code points, end exclusive;\n"
     "                  each passage has kind, score, quoted and its word alignment (see README)\n"
-    "                  text: the page with reused passages marked, each beside its source passage\n";
+    "                  text: the page with reused passages marked, each beside its source passage\n"
+    "                  and, where words changed, a word diff: [-source word-]{+page word+}\n";
 
 struct Printed {
   std::size_t start, end, source_start, source_end;
@@ -86,6 +87,108 @@ std::string squeeze(std::string_view s) {
   return out;
 }
 
+// Whitespace between two words, collapsed to one space; punctuation kept.
+std::string gap_text(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    const bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
+    if (!space) out += c;
+    else if (out.empty() || out.back() != ' ') out += ' ';
+  }
+  return out;
+}
+
+// How many words of each kind of change, as "2 synonym, 1 left out" (empty
+// for a word-for-word copy).
+std::string change_counts(const Passage& p) {
+  static const std::pair<StepType, const char*> kLabels[] = {
+      {StepType::kStem, "same stem"},    {StepType::kSynonym, "synonym"},
+      {StepType::kFunction, "function word"}, {StepType::kSubstituted, "replaced"},
+      {StepType::kInserted, "added"},    {StepType::kDeleted, "left out"}};
+  std::string out;
+  for (const auto& [type, label] : kLabels) {
+    const auto n = std::count_if(p.alignment.begin(), p.alignment.end(),
+                                 [type = type](const AlignmentStep& s) { return s.type == type; });
+    if (n > 0) out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + label;
+  }
+  return out;
+}
+
+// The page passage as a word diff against its source passage, in wdiff's
+// notation (git diff --word-diff): [-source words-]{+page words+}. A stretch
+// of one-for-one swaps is shown word by word, so a spinner's swaps read in
+// place; a stretch with words added or left out is shown whole.
+std::string word_diff(const Passage& p, const Document& page, const Document& source, bool colour) {
+  const std::string del_open = colour ? "\x1b[31m[-" : "[-", del_close = colour ? "-]\x1b[0m" : "-]";
+  const std::string ins_open = colour ? "\x1b[32m{+" : "{+", ins_close = colour ? "+}\x1b[0m" : "+}";
+  auto word = [](const Document& d, std::uint32_t t) {
+    const Token& tok = d.tokens()[t];
+    return printable(d.text().substr(tok.begin, tok.end - tok.begin));
+  };
+  auto between = [](const Document& d, std::uint32_t from, std::uint32_t to) {
+    return gap_text(printable(d.text().substr(from, to - from)));
+  };
+  const std::vector<AlignmentStep>& steps = p.alignment;
+  std::string out;
+  std::uint32_t at = p.page_begin;  // page text printed up to here
+  // The page text before page token t (punctuation, one space), then t.
+  auto next_page_word = [&](std::uint32_t t, std::string& into) {
+    into += between(page, at, page.tokens()[t].begin);
+    at = page.tokens()[t].end;
+  };
+  for (std::size_t i = 0; i < steps.size();) {
+    if (steps[i].type == StepType::kExact) {
+      next_page_word(steps[i].page, out);
+      out += word(page, steps[i].page);
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    bool one_for_one = true;
+    for (; j < steps.size() && steps[j].type != StepType::kExact; ++j)
+      one_for_one &= steps[j].page != AlignmentStep::kNoToken && steps[j].source != AlignmentStep::kNoToken;
+    if (one_for_one) {
+      for (std::size_t k = i; k < j; ++k) {
+        next_page_word(steps[k].page, out);
+        out += del_open + word(source, steps[k].source) + del_close + ins_open + word(page, steps[k].page) + ins_close;
+      }
+    } else {
+      std::string removed, added;
+      std::uint32_t last_source = AlignmentStep::kNoToken;
+      for (std::size_t k = i; k < j; ++k) {
+        if (const std::uint32_t t = steps[k].source; t != AlignmentStep::kNoToken) {
+          if (last_source != AlignmentStep::kNoToken)
+            removed += t == last_source + 1 ? between(source, source.tokens()[last_source].end, source.tokens()[t].begin)
+                                            : " ";
+          removed += word(source, t);
+          last_source = t;
+        }
+        if (const std::uint32_t t = steps[k].page; t != AlignmentStep::kNoToken) {
+          next_page_word(t, added.empty() ? out : added);
+          added += word(page, t);
+        }
+      }
+      if (added.empty()) {
+        // Words left out: the page's punctuation before the next word comes
+        // first, as the source's did ("shortly, [-Secretary of State-] Kerry").
+        if (j < steps.size()) {
+          const Token& next = page.tokens()[steps[j].page];
+          out += between(page, at, next.begin);
+          at = next.begin;
+        }
+        if (!out.empty() && out.back() != ' ') out += ' ';
+        out += del_open + removed + del_close + (j < steps.size() ? " " : "");
+      } else {
+        if (!removed.empty()) out += del_open + removed + del_close;
+        out += ins_open + added + ins_close;
+      }
+    }
+    i = j;
+  }
+  if (at < p.page_end) out += between(page, at, p.page_end);
+  return out;
+}
+
 void print_text(const std::vector<Passage>& passages, const Library& library, const Document& page) {
   const bool colour = ::isatty(::fileno(stdout)) != 0;
   static const char* const kColours[] = {"\x1b[1;33m", "\x1b[1;36m", "\x1b[1;35m", "\x1b[1;32m", "\x1b[1;34m", "\x1b[1;31m"};
@@ -121,6 +224,9 @@ void print_text(const std::vector<Passage>& passages, const Library& library, co
         << "\n"
         << "    source " << printable(library.info(p.source).id) << " " << c.source_start << "-" << c.source_end << ": "
         << printable(squeeze(source.text().substr(p.source_begin, p.source_end - p.source_begin))) << "\n";
+    if (const std::string changes = change_counts(p); !changes.empty())
+      out << "    words  " << changes << "\n"
+          << "    diff   " << word_diff(p, page, source, colour) << "\n";
   }
   std::cout << out.str();
 }

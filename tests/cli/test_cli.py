@@ -445,6 +445,47 @@ class TextFormatTest(CliTestCase):
         self.assertIn(edited, res.out)
         self.assertTrue(any("seed001.txt" in line and S_OBAMA in line for line in res.out.splitlines()), res.out)
 
+    def diff_lines(self, page_text, name):
+        """The `words` and `diff` lines printed for a page of one passage against seed 001."""
+        write_text(self.tmp / name, "Intro line.\n\n" + page_text + "\n")
+        res = run_cli("match", "--format", "text", "--source", "seed001.txt", name, cwd=self.tmp)
+        self.assertExit(res, 0)
+        lines = res.out.splitlines()
+        words = [line.split(None, 1)[1] for line in lines if line.startswith("    words ")]
+        diff = [line.split(None, 1)[1] for line in lines if line.startswith("    diff ")]
+        return words, diff, res.out
+
+    def test_text_format_shows_a_spinners_swaps_word_by_word(self):
+        # The next sentence anchors the end of the spun one.
+        spun = (S_OBAMA.replace("military", "infantry").replace("said", "pronounced")
+                .replace("next", "subsequent").replace("will take", "would take")) + " " + S_RUSSIA
+        words, diff, out = self.diff_lines(spun, "spun.txt")
+        self.assertEqual(len(diff), 1, out)
+        for swap in ("[-military-]{+infantry+}", "[-said-]{+pronounced+}", "[-next-]{+subsequent+}",
+                     "[-will-]{+would+}"):
+            self.assertIn(swap, diff[0])
+        # The words around the swaps are the page's, unmarked, punctuation kept.
+        self.assertIn("Barack Obama believes that holding [-military-]", diff[0])
+        self.assertIn("[-said-]{+pronounced+} on Friday. Russia, which", diff[0])
+        # Four swaps, counted by kind: nothing added or left out.
+        self.assertNotIn("added", words[0])
+        self.assertNotIn("left out", words[0])
+        self.assertEqual(sum(int(n) for n in re.findall(r"(\d+) ", words[0])), 4, words[0])
+
+    def test_text_format_shows_added_and_dropped_words_as_one_stretch(self):
+        edited = S_OBAMA.replace("is an important next step", "is an important and urgent next step") \
+                        .replace("Secretary of State John Kerry", "Kerry")
+        words, diff, out = self.diff_lines(edited, "added.txt")
+        self.assertEqual(len(diff), 1, out)
+        self.assertIn("important {+and urgent+} next step", diff[0])
+        self.assertIn("shortly, [-Secretary of State John-] Kerry said", diff[0])
+        self.assertEqual(words[0], "2 added, 4 left out")
+
+    def test_text_format_prints_no_diff_for_a_verbatim_copy(self):
+        words, diff, out = self.diff_lines(S_OBAMA, "copy.txt")
+        self.assertIn("verbatim", out)
+        self.assertEqual((words, diff), ([], []), out)
+
     def test_text_format_no_passages(self):
         write_text(self.tmp / "unrelated.txt", UNRELATED)
         res = run_cli("match", "--format", "text", "--source", "seed001.txt", "unrelated.txt", cwd=self.tmp)
