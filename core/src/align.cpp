@@ -4,6 +4,9 @@
 #include <bitset>
 #include <cstdint>
 #include <functional>
+#include <string_view>
+#include <tuple>
+#include <utility>
 
 #include "reuselens/copy_pairs.hpp"
 #include "reuselens/fingerprint.hpp"
@@ -422,6 +425,71 @@ bool moved_into_source(const Passage& p, const Document& page, const Document& s
   return found >= 2 && 2 * found >= content;
 }
 
+// `[first, last)` of `doc` without the segments at its ends (text between
+// line breaks or sentence ends, lower case after a full stop included) in
+// which fewer than `share` of the content words, or none, occur in `other`'s
+// `[other_first, other_last)` (same stem or synonym). Unchanged when no
+// segment is related.
+std::pair<std::uint32_t, std::uint32_t> related_part(const Document& doc, std::uint32_t first, std::uint32_t last,
+                                                     const Document& other, std::uint32_t other_first,
+                                                     std::uint32_t other_last, double share) {
+  const auto& tokens = doc.tokens();
+  auto segment_starts_at = [&](std::uint32_t t) {
+    const std::string_view gap(doc.text().data() + tokens[t - 1].end, tokens[t].begin - tokens[t - 1].end);
+    if (gap.find('\n') != std::string_view::npos) return true;
+    for (std::size_t i = 0; i + 1 < gap.size(); ++i)
+      if ((gap[i] == '.' || gap[i] == '!' || gap[i] == '?') && (gap[i + 1] == ' ' || gap[i + 1] == '\t')) return true;
+    return false;
+  };
+  std::vector<std::uint64_t> stems;
+  for (std::uint32_t u = other_first; u < other_last; ++u)
+    if (!(other.tokens()[u].flags & kTokenStopword)) stems.push_back(other.tokens()[u].stem);
+  std::sort(stems.begin(), stems.end());
+  auto occurs = [&](const Token& w) {
+    if (std::binary_search(stems.begin(), stems.end(), w.stem)) return true;
+    if (w.synonyms == 0) return false;
+    for (std::uint32_t u = other_first; u < other_last; ++u) {
+      const Token& v = other.tokens()[u];
+      if (!(v.flags & kTokenStopword) && share_synonym_class(v.synonyms, w.synonyms)) return true;
+    }
+    return false;
+  };
+  auto unrelated = [&](std::uint32_t a, std::uint32_t b) {
+    std::uint32_t content = 0, found = 0;
+    for (std::uint32_t t = a; t < b; ++t) {
+      if (tokens[t].flags & kTokenStopword) continue;
+      ++content;
+      found += occurs(tokens[t]);
+    }
+    return content > 0 && (found == 0 || found < share * content);
+  };
+  std::vector<std::uint32_t> starts{first};
+  for (std::uint32_t t = first + 1; t < last; ++t)
+    if (segment_starts_at(t)) starts.push_back(t);
+  starts.push_back(last);
+  std::size_t a = 0, b = starts.size() - 1;  // segments [a, b) stay
+  while (a < b && unrelated(starts[a], starts[a + 1])) ++a;
+  while (b > a && unrelated(starts[b - 1], starts[b])) --b;
+  if (a == b) return {first, last};  // nothing related: validation decides
+  return {starts[a], starts[b]};
+}
+
+// A sentence candidate without the segments at its ends that the other side
+// hardly shares (AlignOptions::edge_segment_share): first the page side,
+// then the source side against what is left of the page.
+void drop_unrelated_edges(Candidate& c, const Document& page, const Document& source, double share) {
+  std::tie(c.page_first, c.page_last) =
+      related_part(page, c.page_first, c.page_last, source, c.source_first, c.source_last, share);
+  std::tie(c.source_first, c.source_last) =
+      related_part(source, c.source_first, c.source_last, page, c.page_first, c.page_last, share);
+  c.anchors.erase(std::remove_if(c.anchors.begin(), c.anchors.end(),
+                                 [&](const Run& r) {
+                                   return r.page < c.page_first || r.page + r.length > c.page_last ||
+                                          r.source < c.source_first || r.source + r.length > c.source_last;
+                                 }),
+                  c.anchors.end());
+}
+
 // Widens a passage's source side to the sentences it starts and ends in, when
 // that adds at most `max_words` words at each end.
 void snap_source_to_sentences(Passage& p, const Document& source, std::uint32_t max_words) {
@@ -536,7 +604,15 @@ void take_copies_into_sentences(std::vector<Passage>& passages, const std::vecto
 
 std::vector<Passage> align(const Document& page, const Document& source, const AlignOptions& options) {
   if (page.tokens().empty() || source.tokens().empty()) return {};
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> copied;  // page ranges of dense copies
   auto refine_candidate = [&](Candidate c, Passage& p) {
+    // Where a dense copy overlaps the candidate, the copy's runs fix the
+    // ends (overlap resolution, then joins): only likeness alone is trimmed.
+    const bool likeness_alone = std::none_of(copied.begin(), copied.end(), [&](const auto& r) {
+      return overlap(r.first, r.second, c.page_first, c.page_last);
+    });
+    if (c.from_sentences && options.edge_segment_share > 0 && likeness_alone)
+      drop_unrelated_edges(c, page, source, options.edge_segment_share);
     if (!refine_passage(p, page, c.page_first, c.page_last, source, c.source_first, c.source_last,
                         monotone_anchors(std::move(c.anchors)), options.refine))
       return false;
@@ -569,7 +645,6 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
   std::vector<Candidate> fragments;      // chains that do not pass alone
   std::vector<Candidate> sentence_spans;  // sentence passages that passed
   std::vector<Passage> loose_passages;   // their passages, when they pass
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> copied;  // page ranges of dense copies
   std::vector<Run> all_runs;
   if (page.tokens().size() >= options.seed_ngram && source.tokens().size() >= options.seed_ngram) {
     all_runs = seeds_to_runs(find_seeds(page, source, options), page, source, options.seed_ngram);

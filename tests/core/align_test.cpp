@@ -434,6 +434,46 @@ TEST(Align, PanProfileTakesACopyIntoTheSentencePassageAroundIt) {
   EXPECT_EQ(news[0].kind, PassageKind::kEdited);
 }
 
+TEST(Align, PanProfileDropsEdgeSegmentsTheOtherSideDoesNotShare) {
+  // A line without a full stop runs into the next sentence, so one sentence
+  // unit holds both; the line shares no word with the other side.
+  const std::string line = "Hostline aaa bbb ccc ddd eee fff ggg\n";
+  const std::string reuse = cap(reworded_sentence(0, "mid")) + " " + cap(reworded_sentence(1, "mid"));
+  const std::string mids = cap(invented_sentence(0, "mid")) + " " + cap(invented_sentence(1, "mid"));
+  {  // on the page
+    const Document source = doc(sentences(3, "pre") + mids + " " + sentences(3, "post"));
+    const Document page = doc(sentences(3, "other") + line + reuse + " " + sentences(3, "end"));
+    const auto pan = align(page, source, AlignOptions::pan());
+    ASSERT_EQ(pan.size(), 1u);
+    EXPECT_EQ(slice(page, pan[0].page_begin, pan[0].page_end), reuse);
+    AlignOptions whole_units = AlignOptions::pan();
+    whole_units.edge_segment_share = 0;
+    const auto before = align(page, source, whole_units);
+    ASSERT_EQ(before.size(), 1u);
+    EXPECT_EQ(slice(page, before[0].page_begin, before[0].page_end), line + reuse);
+  }
+  {  // in the source: a sentence too short to be a unit of its own joins the next
+    const std::string fragment = "Aaa bbb ccc. ";
+    const Document source = doc(sentences(3, "pre") + fragment + mids + " " + sentences(3, "post"));
+    const Document page = doc(sentences(3, "other") + reuse + " " + sentences(3, "end"));
+    const auto pan = align(page, source, AlignOptions::pan());
+    ASSERT_EQ(pan.size(), 1u);
+    EXPECT_EQ(slice(source, pan[0].source_begin, pan[0].source_end), mids);
+    AlignOptions whole_units = AlignOptions::pan();
+    whole_units.edge_segment_share = 0;
+    const auto before = align(page, source, whole_units);
+    ASSERT_EQ(before.size(), 1u);
+    EXPECT_EQ(slice(source, before[0].source_begin, before[0].source_end), fragment + mids);
+  }
+  // A line half of whose words the other side has stays.
+  const std::string related = "Hostline midq0x0 bbb midq0x1 ddd midq0x2 fff midq0x3\n";
+  const Document source = doc(sentences(3, "pre") + mids + " " + sentences(3, "post"));
+  const Document page = doc(sentences(3, "other") + related + reuse + " " + sentences(3, "end"));
+  const auto pan = align(page, source, AlignOptions::pan());
+  ASSERT_EQ(pan.size(), 1u);
+  EXPECT_EQ(slice(page, pan[0].page_begin, pan[0].page_end), related + reuse);
+}
+
 TEST(Align, WordsSwappedOneForOneAreBridgedFurtherThanOtherGaps) {
   // A spinner replaced eight words in a row, one for one: still one passage.
   const std::string sentence = invented_sentence(0, "mid");

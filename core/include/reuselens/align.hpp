@@ -56,6 +56,13 @@ struct AlignOptions {
   // in when that adds at most this many words at an end (0: never). PAN's
   // cases are whole sentences on both sides.
   std::size_t snap_source_words = 0;
+  // A sentence passage that no dense copy overlaps drops the segments (lines,
+  // sentences) at its ends in which fewer than this share of the content
+  // words, or none, occur on the other side (0: never). PAN pastes a case
+  // into its host page mid-line or after a line without a full stop, so a
+  // whole-sentence unit may take in host text. News passages are trimmed
+  // word by word instead (RefineOptions::trim_edges).
+  double edge_segment_share = 0;
   // Passages whose page side has more than this many times the tokens of
   // their source side are dropped (0: never). PAN's cases never do (at most
   // 1.25 times); news pages may quote a source in a longer sentence.
@@ -94,6 +101,7 @@ struct AlignOptions {
     o.summary_join_gap = 30;
     o.snap_source_words = 20;
     o.max_page_to_source = 2.5;
+    o.edge_segment_share = 0.25;
     o.join_source_overlap = 0.5;
     o.sentences_around_copies = false;
     o.copy_pairs_copy_only = true;
