@@ -71,30 +71,23 @@ void print_json(const std::vector<Passage>& passages, const Library& library, co
   std::cout << out.str();
 }
 
-// Collapses runs of whitespace so passages print on readable lines.
-std::string squeeze(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
-// Whitespace between two words, collapsed to one space; punctuation kept.
-std::string gap_text(std::string_view s) {
+// Runs of whitespace collapsed to one space, so passages print on readable
+// lines; punctuation kept.
+std::string collapse_spaces(std::string_view s) {
   std::string out;
   for (char c : s) {
     const bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
     if (!space) out += c;
     else if (out.empty() || out.back() != ' ') out += ' ';
   }
+  return out;
+}
+
+// The same, without spaces at either end.
+std::string squeeze(std::string_view s) {
+  std::string out = collapse_spaces(s);
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  if (!out.empty() && out.front() == ' ') out.erase(0, 1);
   return out;
 }
 
@@ -126,7 +119,7 @@ std::string word_diff(const Passage& p, const Document& page, const Document& so
     return printable(d.text().substr(tok.begin, tok.end - tok.begin));
   };
   auto between = [](const Document& d, std::uint32_t from, std::uint32_t to) {
-    return gap_text(printable(d.text().substr(from, to - from)));
+    return collapse_spaces(printable(d.text().substr(from, to - from)));
   };
   const std::vector<AlignmentStep>& steps = p.alignment;
   std::string out;
