@@ -435,43 +435,38 @@ TEST(Align, PanProfileTakesACopyIntoTheSentencePassageAroundIt) {
 }
 
 TEST(Align, PanProfileDropsEdgeSegmentsTheOtherSideDoesNotShare) {
-  // A line without a full stop runs into the next sentence, so one sentence
-  // unit holds both; the line shares no word with the other side.
-  const std::string line = "Hostline aaa bbb ccc ddd eee fff ggg\n";
+  // The one passage the PAN profile finds, with or without the trimming.
+  auto only_passage = [](const Document& page, const Document& source, bool trim) {
+    AlignOptions options = AlignOptions::pan();
+    if (!trim) options.edge_segment_share = 0;
+    const auto found = align(page, source, options);
+    EXPECT_EQ(found.size(), 1u);
+    return found.empty() ? Passage{} : found[0];
+  };
   const std::string reuse = cap(reworded_sentence(0, "mid")) + " " + cap(reworded_sentence(1, "mid"));
   const std::string mids = cap(invented_sentence(0, "mid")) + " " + cap(invented_sentence(1, "mid"));
-  {  // on the page
-    const Document source = doc(sentences(3, "pre") + mids + " " + sentences(3, "post"));
-    const Document page = doc(sentences(3, "other") + line + reuse + " " + sentences(3, "end"));
-    const auto pan = align(page, source, AlignOptions::pan());
-    ASSERT_EQ(pan.size(), 1u);
-    EXPECT_EQ(slice(page, pan[0].page_begin, pan[0].page_end), reuse);
-    AlignOptions whole_units = AlignOptions::pan();
-    whole_units.edge_segment_share = 0;
-    const auto before = align(page, source, whole_units);
-    ASSERT_EQ(before.size(), 1u);
-    EXPECT_EQ(slice(page, before[0].page_begin, before[0].page_end), line + reuse);
-  }
-  {  // in the source: a sentence too short to be a unit of its own joins the next
-    const std::string fragment = "Aaa bbb ccc. ";
-    const Document source = doc(sentences(3, "pre") + fragment + mids + " " + sentences(3, "post"));
-    const Document page = doc(sentences(3, "other") + reuse + " " + sentences(3, "end"));
-    const auto pan = align(page, source, AlignOptions::pan());
-    ASSERT_EQ(pan.size(), 1u);
-    EXPECT_EQ(slice(source, pan[0].source_begin, pan[0].source_end), mids);
-    AlignOptions whole_units = AlignOptions::pan();
-    whole_units.edge_segment_share = 0;
-    const auto before = align(page, source, whole_units);
-    ASSERT_EQ(before.size(), 1u);
-    EXPECT_EQ(slice(source, before[0].source_begin, before[0].source_end), fragment + mids);
-  }
-  // A line half of whose words the other side has stays.
-  const std::string related = "Hostline midq0x0 bbb midq0x1 ddd midq0x2 fff midq0x3\n";
   const Document source = doc(sentences(3, "pre") + mids + " " + sentences(3, "post"));
+  {  // On the page: a line without a full stop runs into the next sentence,
+     // so one sentence unit holds both; the line shares no word with the source.
+    const std::string line = "Hostline aaa bbb ccc ddd eee fff ggg\n";
+    const Document page = doc(sentences(3, "other") + line + reuse + " " + sentences(3, "end"));
+    const Passage trimmed = only_passage(page, source, true), whole = only_passage(page, source, false);
+    EXPECT_EQ(slice(page, trimmed.page_begin, trimmed.page_end), reuse);
+    EXPECT_EQ(slice(page, whole.page_begin, whole.page_end), line + reuse);
+  }
+  {  // In the source: a sentence too short to be a unit of its own joins the next.
+    const std::string fragment = "Aaa bbb ccc. ";
+    const Document with_fragment = doc(sentences(3, "pre") + fragment + mids + " " + sentences(3, "post"));
+    const Document page = doc(sentences(3, "other") + reuse + " " + sentences(3, "end"));
+    const Passage trimmed = only_passage(page, with_fragment, true), whole = only_passage(page, with_fragment, false);
+    EXPECT_EQ(slice(with_fragment, trimmed.source_begin, trimmed.source_end), mids);
+    EXPECT_EQ(slice(with_fragment, whole.source_begin, whole.source_end), fragment + mids);
+  }
+  // A line half of whose words the source has stays.
+  const std::string related = "Hostline midq0x0 bbb midq0x1 ddd midq0x2 fff midq0x3\n";
   const Document page = doc(sentences(3, "other") + related + reuse + " " + sentences(3, "end"));
-  const auto pan = align(page, source, AlignOptions::pan());
-  ASSERT_EQ(pan.size(), 1u);
-  EXPECT_EQ(slice(page, pan[0].page_begin, pan[0].page_end), related + reuse);
+  const Passage kept = only_passage(page, source, true);
+  EXPECT_EQ(slice(page, kept.page_begin, kept.page_end), related + reuse);
 }
 
 TEST(Align, WordsSwappedOneForOneAreBridgedFurtherThanOtherGaps) {
