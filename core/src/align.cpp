@@ -608,10 +608,9 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
   auto refine_candidate = [&](Candidate c, Passage& p) {
     // Where a dense copy overlaps the candidate, the copy's runs fix the
     // ends (overlap resolution, then joins): only likeness alone is trimmed.
-    const bool likeness_alone = std::none_of(copied.begin(), copied.end(), [&](const auto& r) {
-      return overlap(r.first, r.second, c.page_first, c.page_last);
-    });
-    if (c.from_sentences && options.edge_segment_share > 0 && likeness_alone)
+    if (c.from_sentences && options.edge_segment_share > 0 &&
+        std::none_of(copied.begin(), copied.end(),
+                     [&](const auto& r) { return overlap(r.first, r.second, c.page_first, c.page_last); }))
       drop_unrelated_edges(c, page, source, options.edge_segment_share);
     if (!refine_passage(p, page, c.page_first, c.page_last, source, c.source_first, c.source_last,
                         monotone_anchors(std::move(c.anchors)), options.refine))
