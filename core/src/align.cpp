@@ -425,6 +425,62 @@ bool moved_into_source(const Passage& p, const Document& page, const Document& s
   return found >= 2 && 2 * found >= content;
 }
 
+// True when token `t` (> 0) of `doc` begins a segment: a line, or a sentence
+// after a full stop, whatever case follows it (PAN's pasted cases and web
+// page furniture do not always start upper case).
+bool starts_segment(const Document& doc, std::uint32_t t) {
+  const auto& tokens = doc.tokens();
+  const std::string_view gap(doc.text().data() + tokens[t - 1].end, tokens[t].begin - tokens[t - 1].end);
+  if (gap.find('\n') != std::string_view::npos) return true;
+  for (std::size_t i = 0; i + 1 < gap.size(); ++i)
+    if ((gap[i] == '.' || gap[i] == '!' || gap[i] == '?') && (gap[i + 1] == ' ' || gap[i + 1] == '\t')) return true;
+  return false;
+}
+
+// Drops a page segment at either end of a trimmed alignment that holds a
+// single corresponding content word and no exact one: "Article source"
+// after a copied article's last line, matched to the source's "Original" by
+// a WordNet synonym, is page furniture, not reuse. Word-by-word trimming
+// (RefineOptions::trim_edges) keeps it, as it ends on a correspondence.
+// Returns false when nothing is left.
+bool drop_lone_edge_segments(Passage& p, const Document& page, const RefineOptions& options) {
+  auto& steps = p.alignment;
+  auto weak = [&](std::size_t begin, std::size_t end) {  // steps [begin, end) of one edge segment
+    std::uint32_t similar = 0, exact = 0;
+    for (std::size_t i = begin; i < end; ++i) {
+      const AlignmentStep& s = steps[i];
+      if (!corresponds(s.type) || (page.tokens()[s.page].flags & kTokenStopword)) continue;
+      ++similar;
+      exact += s.type == StepType::kExact;
+    }
+    return similar < 2 && exact == 0;
+  };
+  for (bool changed = true; changed && !steps.empty();) {
+    changed = false;
+    // The last segment boundary on the page side, and the first.
+    std::size_t last_start = 0, first_end = steps.size();
+    std::uint32_t previous = AlignmentStep::kNoToken;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      if (steps[i].page == AlignmentStep::kNoToken) continue;
+      if (previous != AlignmentStep::kNoToken && starts_segment(page, steps[i].page)) {
+        last_start = i;
+        if (first_end == steps.size()) first_end = i;
+      }
+      previous = steps[i].page;
+    }
+    if (last_start == 0) break;  // one segment: the thresholds judge it
+    if (weak(last_start, steps.size())) {
+      steps.erase(steps.begin() + static_cast<std::ptrdiff_t>(last_start), steps.end());
+      changed = true;
+    } else if (weak(0, first_end)) {
+      steps.erase(steps.begin(), steps.begin() + static_cast<std::ptrdiff_t>(first_end));
+      changed = true;
+    }
+    if (changed && !summarize_alignment(p, options, &page)) return false;
+  }
+  return true;
+}
+
 // `[first, last)` of `doc` without the segments at its ends (text between
 // line breaks or sentence ends, lower case after a full stop included) in
 // which fewer than `share` of the content words, or none, occur in `other`'s
@@ -434,13 +490,6 @@ std::pair<std::uint32_t, std::uint32_t> related_part(const Document& doc, std::u
                                                      const Document& other, std::uint32_t other_first,
                                                      std::uint32_t other_last, double share) {
   const auto& tokens = doc.tokens();
-  auto segment_starts_at = [&](std::uint32_t t) {
-    const std::string_view gap(doc.text().data() + tokens[t - 1].end, tokens[t].begin - tokens[t - 1].end);
-    if (gap.find('\n') != std::string_view::npos) return true;
-    for (std::size_t i = 0; i + 1 < gap.size(); ++i)
-      if ((gap[i] == '.' || gap[i] == '!' || gap[i] == '?') && (gap[i + 1] == ' ' || gap[i + 1] == '\t')) return true;
-    return false;
-  };
   std::vector<std::uint64_t> stems;
   for (std::uint32_t u = other_first; u < other_last; ++u)
     if (!(other.tokens()[u].flags & kTokenStopword)) stems.push_back(other.tokens()[u].stem);
@@ -465,7 +514,7 @@ std::pair<std::uint32_t, std::uint32_t> related_part(const Document& doc, std::u
   };
   std::vector<std::uint32_t> starts{first};
   for (std::uint32_t t = first + 1; t < last; ++t)
-    if (segment_starts_at(t)) starts.push_back(t);
+    if (starts_segment(doc, t)) starts.push_back(t);
   starts.push_back(last);
   std::size_t a = 0, b = starts.size() - 1;  // segments [a, b) stay
   while (a < b && unrelated(starts[a], starts[a + 1])) ++a;
@@ -615,6 +664,7 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
     if (!refine_passage(p, page, c.page_first, c.page_last, source, c.source_first, c.source_last,
                         monotone_anchors(std::move(c.anchors)), options.refine))
       return false;
+    if (options.refine.trim_edges && !drop_lone_edge_segments(p, page, options.refine)) return false;
     p.sentence_seeded = c.from_sentences;
     // Edge words of similar sentences that the word alignment left out are
     // still part of the restatement when they moved within it.

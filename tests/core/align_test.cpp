@@ -494,6 +494,31 @@ TEST(Align, PassagesDoNotEndOnASharedWebAddress) {
   EXPECT_EQ(slice(page, passages[0].page_begin, passages[0].page_end), kFiller + kSentenceA);
 }
 
+TEST(Align, AnEdgeLineWithOneSynonymOnlyIsNotPartOfThePassage) {
+  // Seed 000's last lines, spun, and 001's. "source" is a WordNet synonym of
+  // "original": alone on its line next to the copy, it is page furniture.
+  const std::string said =
+      "it was important to forge a political agreement in Syria and end the hardship of Syrian people. \"It'll be "
+      "very difficult to sustain the current situation,\" he added.";
+  const std::string spun =
+      "it was critical to forge a domestic agreement in Syria and finish a hardship of Syrian people. \"It'll be "
+      "really formidable to means a stream situation,\" he added.";
+  auto passages = align(doc("He pronounced " + spun + "\n\nArticle source\n"), doc("He said " + said + "\n\nOriginal\n"));
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(passages[0].page_end, std::string("He pronounced " + spun).size());
+  EXPECT_EQ(passages[0].source_end, std::string("He said " + said).size());
+  // The same at the start.
+  passages = align(doc("Source\n\n" + spun), doc("Original\n\n" + said));
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(passages[0].page_begin, std::string("Source\n\n").size());
+  EXPECT_EQ(passages[0].source_begin, std::string("Original\n\n").size());
+  // A line the source has word for word stays, one word though it is.
+  const Document page = doc("He pronounced " + spun + "\n\nReuters\n");
+  passages = align(page, doc("He said " + said + "\n\nReuters\n"));
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(slice(page, passages[0].page_begin, passages[0].page_end), spun + "\n\nReuters");
+}
+
 // Other languages: the language-independent path (words by Unicode category,
 // ideographs one by one) finds verbatim and edited copies; Russian also gets
 // its Snowball stemmer.
