@@ -1,10 +1,8 @@
 #include "reuselens/align.hpp"
 
 #include <algorithm>
-#include <bitset>
 #include <cstdint>
 #include <functional>
-#include <string_view>
 #include <tuple>
 #include <utility>
 
@@ -12,7 +10,7 @@
 #include "reuselens/fingerprint.hpp"
 #include "reuselens/normalize.hpp"
 #include "reuselens/quotes.hpp"
-#include "reuselens/synonyms.hpp"
+#include "passage_edges.hpp"
 
 namespace reuselens {
 
@@ -229,133 +227,6 @@ void finalize_passage(Passage& p, const Document& page, const Document& source) 
 
 namespace {
 
-// Content-word stems of a token range, sorted.
-std::vector<std::uint64_t> content_stems(const Document& d, std::uint32_t first, std::uint32_t last) {
-  std::vector<std::uint64_t> v;
-  v.reserve(last - first);
-  for (std::uint32_t i = first; i < last; ++i)
-    if (!(d.tokens()[i].flags & kTokenStopword)) v.push_back(d.tokens()[i].stem);
-  std::sort(v.begin(), v.end());
-  return v;
-}
-
-// A content word (stem) both sides of a passage use, and how often each does.
-struct SharedWord {
-  std::uint64_t stem;
-  double in_page, in_source;
-};
-
-// The distinct content words both ranges share, in any order (sorted by
-// stem): a monotone alignment undercounts a passage whose words were
-// shuffled. A topic word repeated in every sentence ("water" in two texts on
-// water heaters) is one piece of evidence, not one per occurrence.
-std::vector<SharedWord> shared_words(const Passage& p, const Document& page, const Document& source) {
-  const auto a = content_stems(page, p.page_first_token, p.page_last_token);
-  const auto b = content_stems(source, p.source_first_token, p.source_last_token);
-  std::vector<SharedWord> shared;
-  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      SharedWord w{a[i], 0, 0};
-      for (; i < a.size() && a[i] == w.stem; ++i) ++w.in_page;
-      for (; j < b.size() && b[j] == w.stem; ++j) ++w.in_source;
-      shared.push_back(w);
-    }
-  }
-  return shared;
-}
-
-// The corresponding words of a passage's alignment, a content word counted
-// once however often it recurs: a list naming "Alexian Brothers" on every
-// line is not a dozen pieces of evidence. Function words count each time.
-std::uint32_t distinct_correspondences(const Passage& p, const Document& page) {
-  std::uint32_t function_words = 0;
-  std::vector<std::uint64_t> content;
-  for (const AlignmentStep& step : p.alignment) {
-    if (!corresponds(step.type)) continue;
-    const Token& t = page.tokens()[step.page];
-    if (t.flags & kTokenStopword)
-      ++function_words;
-    else
-      content.push_back(t.stem);
-  }
-  std::sort(content.begin(), content.end());
-  return function_words +
-         static_cast<std::uint32_t>(std::unique(content.begin(), content.end()) - content.begin());
-}
-
-// The shared words that belong to the passage rather than to both
-// documents' topic: each distinct shared stem counts the smaller of two
-// shares, of its uses near the page side (within `window` tokens of it) that
-// lie inside it, and the same on the source side. A name or date only the
-// two sides share counts 1; "water", used all through two texts on water
-// heaters, a few hundredths. The window keeps the measure the same on a long
-// page: a word used in a far-off chapter says nothing of this passage's
-// neighbourhood. (A page repeating one passage many times within the window
-// dilutes its words too; PAN's pages do not.)
-double local_words(const std::vector<SharedWord>& shared, const Passage& p, const Document& page,
-                   const Document& source, std::uint32_t window) {
-  // One pass over each window, counting only the shared stems (a bit per
-  // stem hash skips most words without a search).
-  std::bitset<1024> maybe_shared;
-  for (const SharedWord& w : shared) maybe_shared.set(w.stem % 1024);
-  auto uses_near = [&](const Document& d, std::uint32_t first, std::uint32_t last) {
-    std::vector<double> near(shared.size(), 0);
-    const std::size_t end = std::min<std::size_t>(std::size_t{last} + window, d.tokens().size());
-    for (std::size_t i = first > window ? first - window : 0; i < end; ++i) {
-      const Token& t = d.tokens()[i];
-      if ((t.flags & kTokenStopword) || !maybe_shared.test(t.stem % 1024)) continue;
-      const auto it = std::lower_bound(shared.begin(), shared.end(), t.stem,
-                                       [](const SharedWord& w, std::uint64_t stem) { return w.stem < stem; });
-      if (it != shared.end() && it->stem == t.stem) ++near[it - shared.begin()];
-    }
-    return near;
-  };
-  const auto near_page = uses_near(page, p.page_first_token, p.page_last_token);
-  const auto near_source = uses_near(source, p.source_first_token, p.source_last_token);
-  double local = 0;
-  for (std::size_t k = 0; k < shared.size(); ++k)
-    local += std::min(shared[k].in_page / near_page[k], shared[k].in_source / near_source[k]);
-  return local;
-}
-
-}  // namespace
-
-bool passes_thresholds(const Passage& p, const Document& page, const Document& source, const AlignOptions& options) {
-  // A sentence-seeded passage was validated as a whole: count its shared
-  // words even where they moved, each content word once.
-  std::vector<SharedWord> shared;
-  if (p.sentence_seeded) shared = shared_words(p, page, source);
-  const std::uint32_t similar =
-      p.sentence_seeded ? std::max(distinct_correspondences(p, page), static_cast<std::uint32_t>(shared.size()))
-                        : similar_tokens(p);
-  if (similar < (p.sentence_seeded ? options.min_sentence_tokens : options.min_matched_tokens)) return false;
-  const double page_len = p.page_last_token - p.page_first_token;
-  const double source_len = p.source_last_token - p.source_first_token;
-  // Word seeds must be dense on both sides: a chain of a few shared phrases
-  // spread over a long source stretch is a topic, not a summary.
-  if (!p.sentence_seeded && similar < options.min_density * std::max(page_len, source_len)) return false;
-  // Reuse shortens or keeps its source's length; a page stretch far longer
-  // than the source words it echoes is writing on the same topic.
-  if (options.max_page_to_source > 0 && page_len > options.max_page_to_source * source_len) return false;
-  if (options.min_passage_chars > 0) {
-    const std::size_t page_chars = page.codepoint_at(p.page_end) - page.codepoint_at(p.page_begin);
-    const std::size_t source_chars = source.codepoint_at(p.source_end) - source.codepoint_at(p.source_begin);
-    if (std::max(page_chars, source_chars) < options.min_passage_chars) return false;
-  }
-  // Last: it reads the text around both sides.
-  if (p.sentence_seeded && options.min_local_words > 0 &&
-      local_words(shared, p, page, source, static_cast<std::uint32_t>(options.local_words_window)) <
-          options.min_local_words)
-    return false;
-  return true;
-}
-
-namespace {
-
 // A word-for-word copy with few edits: matched tokens make up most of both sides.
 bool is_dense_copy(const Passage& p) {
   const std::uint32_t longer =
@@ -374,155 +245,6 @@ std::uint32_t core_spread(std::vector<std::uint32_t> positions) {
   return best;
 }
 
-// Widens a passage's source side to [first, last): the added words become
-// deleted steps, so the alignment still covers both ranges.
-void widen_source(Passage& p, std::uint32_t first, std::uint32_t last) {
-  std::vector<AlignmentStep> steps;
-  steps.reserve(p.alignment.size() + (p.source_first_token - first) + (last - p.source_last_token));
-  for (std::uint32_t t = first; t < p.source_first_token; ++t)
-    steps.push_back({AlignmentStep::kNoToken, t, StepType::kDeleted});
-  steps.insert(steps.end(), p.alignment.begin(), p.alignment.end());
-  for (std::uint32_t t = p.source_last_token; t < last; ++t)
-    steps.push_back({AlignmentStep::kNoToken, t, StepType::kDeleted});
-  p.alignment = std::move(steps);
-  p.source_first_token = first;
-  p.source_last_token = last;
-}
-
-// Widens a passage's page side to [first, last): the added words become
-// inserted steps.
-void widen_page(Passage& p, std::uint32_t first, std::uint32_t last) {
-  std::vector<AlignmentStep> steps;
-  steps.reserve(p.alignment.size() + (p.page_first_token - first) + (last - p.page_last_token));
-  for (std::uint32_t t = first; t < p.page_first_token; ++t)
-    steps.push_back({t, AlignmentStep::kNoToken, StepType::kInserted});
-  steps.insert(steps.end(), p.alignment.begin(), p.alignment.end());
-  for (std::uint32_t t = p.page_last_token; t < last; ++t)
-    steps.push_back({t, AlignmentStep::kNoToken, StepType::kInserted});
-  p.alignment = std::move(steps);
-  p.page_first_token = first;
-  p.page_last_token = last;
-}
-
-// True when half the content words of page tokens [first, last), and at least
-// two, occur somewhere in the passage's source side (same stem or synonym):
-// words a restated sentence moved, which a monotone alignment cannot follow.
-bool moved_into_source(const Passage& p, const Document& page, const Document& source, std::uint32_t first,
-                       std::uint32_t last) {
-  std::uint32_t content = 0, found = 0;
-  for (std::uint32_t t = first; t < last; ++t) {
-    const Token& w = page.tokens()[t];
-    if (w.flags & kTokenStopword) continue;
-    ++content;
-    for (std::uint32_t u = p.source_first_token; u < p.source_last_token; ++u) {
-      const Token& v = source.tokens()[u];
-      if (!(v.flags & kTokenStopword) && (v.stem == w.stem || share_synonym_class(v.synonyms, w.synonyms))) {
-        ++found;
-        break;
-      }
-    }
-  }
-  return found >= 2 && 2 * found >= content;
-}
-
-// True when token `t` (> 0) of `doc` begins a segment: a line, or a sentence
-// after a full stop, whatever case follows it (PAN's pasted cases and web
-// page furniture do not always start upper case).
-bool starts_segment(const Document& doc, std::uint32_t t) {
-  const auto& tokens = doc.tokens();
-  const std::string_view gap(doc.text().data() + tokens[t - 1].end, tokens[t].begin - tokens[t - 1].end);
-  if (gap.find('\n') != std::string_view::npos) return true;
-  for (std::size_t i = 0; i + 1 < gap.size(); ++i)
-    if ((gap[i] == '.' || gap[i] == '!' || gap[i] == '?') && (gap[i + 1] == ' ' || gap[i + 1] == '\t')) return true;
-  return false;
-}
-
-// Drops a page segment at either end of a trimmed alignment that holds a
-// single corresponding content word and no exact one: "Article source"
-// after a copied article's last line, matched to the source's "Original" by
-// a WordNet synonym, is page furniture, not reuse. Word-by-word trimming
-// (RefineOptions::trim_edges) keeps it, as it ends on a correspondence.
-// Returns false when nothing is left.
-bool drop_lone_edge_segments(Passage& p, const Document& page, const RefineOptions& options) {
-  auto& steps = p.alignment;
-  auto weak = [&](std::size_t begin, std::size_t end) {  // steps [begin, end) of one edge segment
-    std::uint32_t similar = 0, exact = 0;
-    for (std::size_t i = begin; i < end; ++i) {
-      const AlignmentStep& s = steps[i];
-      if (!corresponds(s.type) || (page.tokens()[s.page].flags & kTokenStopword)) continue;
-      ++similar;
-      exact += s.type == StepType::kExact;
-    }
-    return similar < 2 && exact == 0;
-  };
-  for (bool changed = true; changed && !steps.empty();) {
-    changed = false;
-    // The last segment boundary on the page side, and the first.
-    std::size_t last_start = 0, first_end = steps.size();
-    std::uint32_t previous = AlignmentStep::kNoToken;
-    for (std::size_t i = 0; i < steps.size(); ++i) {
-      if (steps[i].page == AlignmentStep::kNoToken) continue;
-      if (previous != AlignmentStep::kNoToken && starts_segment(page, steps[i].page)) {
-        last_start = i;
-        if (first_end == steps.size()) first_end = i;
-      }
-      previous = steps[i].page;
-    }
-    if (last_start == 0) break;  // one segment: the thresholds judge it
-    if (weak(last_start, steps.size())) {
-      steps.erase(steps.begin() + static_cast<std::ptrdiff_t>(last_start), steps.end());
-      changed = true;
-    } else if (weak(0, first_end)) {
-      steps.erase(steps.begin(), steps.begin() + static_cast<std::ptrdiff_t>(first_end));
-      changed = true;
-    }
-    if (changed && !summarize_alignment(p, options, &page)) return false;
-  }
-  return true;
-}
-
-// `[first, last)` of `doc` without the segments at its ends (text between
-// line breaks or sentence ends, lower case after a full stop included) in
-// which fewer than `share` of the content words, or none, occur in `other`'s
-// `[other_first, other_last)` (same stem or synonym). Unchanged when no
-// segment is related.
-std::pair<std::uint32_t, std::uint32_t> related_part(const Document& doc, std::uint32_t first, std::uint32_t last,
-                                                     const Document& other, std::uint32_t other_first,
-                                                     std::uint32_t other_last, double share) {
-  const auto& tokens = doc.tokens();
-  std::vector<std::uint64_t> stems;
-  for (std::uint32_t u = other_first; u < other_last; ++u)
-    if (!(other.tokens()[u].flags & kTokenStopword)) stems.push_back(other.tokens()[u].stem);
-  std::sort(stems.begin(), stems.end());
-  auto occurs = [&](const Token& w) {
-    if (std::binary_search(stems.begin(), stems.end(), w.stem)) return true;
-    if (w.synonyms == 0) return false;
-    for (std::uint32_t u = other_first; u < other_last; ++u) {
-      const Token& v = other.tokens()[u];
-      if (!(v.flags & kTokenStopword) && share_synonym_class(v.synonyms, w.synonyms)) return true;
-    }
-    return false;
-  };
-  auto unrelated = [&](std::uint32_t a, std::uint32_t b) {
-    std::uint32_t content = 0, found = 0;
-    for (std::uint32_t t = a; t < b; ++t) {
-      if (tokens[t].flags & kTokenStopword) continue;
-      ++content;
-      found += occurs(tokens[t]);
-    }
-    return content > 0 && (found == 0 || found < share * content);
-  };
-  std::vector<std::uint32_t> starts{first};
-  for (std::uint32_t t = first + 1; t < last; ++t)
-    if (starts_segment(doc, t)) starts.push_back(t);
-  starts.push_back(last);
-  std::size_t a = 0, b = starts.size() - 1;  // segments [a, b) stay
-  while (a < b && unrelated(starts[a], starts[a + 1])) ++a;
-  while (b > a && unrelated(starts[b - 1], starts[b])) --b;
-  if (a == b) return {first, last};  // nothing related: validation decides
-  return {starts[a], starts[b]};
-}
-
 // A sentence candidate without the segments at its ends that the other side
 // hardly shares (AlignOptions::edge_segment_share): first the page side,
 // then the source side against what is left of the page.
@@ -537,22 +259,6 @@ void drop_unrelated_edges(Candidate& c, const Document& page, const Document& so
                                           r.source < c.source_first || r.source + r.length > c.source_last;
                                  }),
                   c.anchors.end());
-}
-
-// Widens a passage's source side to the sentences it starts and ends in, when
-// that adds at most `max_words` words at each end.
-void snap_source_to_sentences(Passage& p, const Document& source, std::uint32_t max_words) {
-  const auto& sentences = source.tokenized().sentences;
-  auto sentence_of = [&](std::uint32_t token) {
-    auto it = std::upper_bound(sentences.begin(), sentences.end(), token,
-                               [](std::uint32_t t, const Sentence& s) { return t < s.first; });
-    return it == sentences.begin() ? Sentence{token, token + 1} : *(it - 1);
-  };
-  const Sentence head = sentence_of(p.source_first_token), tail = sentence_of(p.source_last_token - 1);
-  const std::uint32_t first = p.source_first_token - head.first <= max_words ? head.first : p.source_first_token;
-  const std::uint32_t last =
-      tail.last >= p.source_last_token && tail.last - p.source_last_token <= max_words ? tail.last : p.source_last_token;
-  widen_source(p, first, last);
 }
 
 // Passages close together on the page whose source sides spread over much of a
@@ -827,75 +533,6 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
     p.quoted = inside_quotes(page_quotes, p.page_begin, p.page_end) &&
                inside_quotes(source_quotes, p.source_begin, p.source_end);
   return joined;
-}
-
-std::vector<Passage> resolve_overlaps(std::vector<Passage> passages, const Document& page,
-                                      const SourceLookup& source_of, const AlignOptions& options) {
-  // Quality: corresponding words, discounted by what does not correspond, so
-  // a dense copy beats a looser passage around it.
-  std::vector<double> similar(passages.size());
-  std::vector<std::size_t> order(passages.size());
-  for (std::size_t i = 0; i < passages.size(); ++i) {
-    similar[i] = similar_tokens(passages[i]) * passages[i].score;
-    order[i] = i;
-  }
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (similar[a] != similar[b]) return similar[a] > similar[b];
-    if (passages[a].score != passages[b].score) return passages[a].score > passages[b].score;
-    // The same words on a narrower stretch: a copy beats the sentence passage
-    // around it whose source side was widened to whole sentences.
-    const auto extent = [](const Passage& p) {
-      return (p.page_last_token - p.page_first_token) + (p.source_last_token - p.source_first_token);
-    };
-    if (extent(passages[a]) != extent(passages[b])) return extent(passages[a]) < extent(passages[b]);
-    return passages[a].page_first_token < passages[b].page_first_token;  // deterministic order
-  });
-  // Page token ranges already taken.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> taken;
-  auto is_taken = [&](std::uint32_t token) {
-    for (const auto& t : taken)
-      if (t.first <= token && token < t.second) return true;
-    return false;
-  };
-  std::vector<Passage> kept;
-  for (std::size_t idx : order) {
-    Passage& p = passages[idx];
-    bool clear = true;
-    for (const auto& t : taken) clear = clear && !overlap(p.page_first_token, p.page_last_token, t.first, t.second);
-    if (clear) {
-      taken.emplace_back(p.page_first_token, p.page_last_token);
-      kept.push_back(std::move(p));
-      continue;
-    }
-    // Split the alignment where it enters taken page tokens; deleted source
-    // words stay with the piece they follow.
-    std::vector<Passage> pieces(1);
-    for (const AlignmentStep& s : p.alignment) {
-      if (s.page != AlignmentStep::kNoToken && is_taken(s.page)) {
-        if (!pieces.back().alignment.empty()) pieces.emplace_back();
-        continue;
-      }
-      pieces.back().alignment.push_back(s);
-    }
-    const Document& source = source_of(p.source);
-    for (Passage& piece : pieces) {
-      piece.source = p.source;
-      piece.quoted = p.quoted;  // a part of a quotation is quoted too
-      // A remainder is judged on its own words: the sentence similarity that
-      // validated the whole says nothing about a piece of it.
-      piece.sentence_seeded = false;
-      RefineOptions trim = options.refine;
-      trim.trim_edges = true;  // a cut leaves unmatched words at the edges
-      if (piece.alignment.empty() || !summarize_alignment(piece, trim, &page)) continue;
-      finalize_passage(piece, page, source);
-      if (!passes_thresholds(piece, page, source, options)) continue;
-      taken.emplace_back(piece.page_first_token, piece.page_last_token);
-      kept.push_back(std::move(piece));
-    }
-  }
-  std::sort(kept.begin(), kept.end(),
-            [](const Passage& a, const Passage& b) { return a.page_first_token < b.page_first_token; });
-  return kept;
 }
 
 }  // namespace reuselens

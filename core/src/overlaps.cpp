@@ -1,0 +1,81 @@
+// Overlap resolution on the page, across the passages of one or several
+// sources (align.hpp).
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "reuselens/align.hpp"
+
+namespace reuselens {
+
+std::vector<Passage> resolve_overlaps(std::vector<Passage> passages, const Document& page,
+                                      const SourceLookup& source_of, const AlignOptions& options) {
+  // Quality: corresponding words, discounted by what does not correspond, so
+  // a dense copy beats a looser passage around it.
+  std::vector<double> similar(passages.size());
+  std::vector<std::size_t> order(passages.size());
+  for (std::size_t i = 0; i < passages.size(); ++i) {
+    similar[i] = similar_tokens(passages[i]) * passages[i].score;
+    order[i] = i;
+  }
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (similar[a] != similar[b]) return similar[a] > similar[b];
+    if (passages[a].score != passages[b].score) return passages[a].score > passages[b].score;
+    // The same words on a narrower stretch: a copy beats the sentence passage
+    // around it whose source side was widened to whole sentences.
+    const auto extent = [](const Passage& p) {
+      return (p.page_last_token - p.page_first_token) + (p.source_last_token - p.source_first_token);
+    };
+    if (extent(passages[a]) != extent(passages[b])) return extent(passages[a]) < extent(passages[b]);
+    return passages[a].page_first_token < passages[b].page_first_token;  // deterministic order
+  });
+  // Page token ranges already taken.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> taken;
+  auto is_taken = [&](std::uint32_t token) {
+    for (const auto& t : taken)
+      if (t.first <= token && token < t.second) return true;
+    return false;
+  };
+  std::vector<Passage> kept;
+  for (std::size_t idx : order) {
+    Passage& p = passages[idx];
+    bool clear = true;
+    for (const auto& t : taken) clear = clear && !(p.page_first_token < t.second && t.first < p.page_last_token);
+    if (clear) {
+      taken.emplace_back(p.page_first_token, p.page_last_token);
+      kept.push_back(std::move(p));
+      continue;
+    }
+    // Split the alignment where it enters taken page tokens; deleted source
+    // words stay with the piece they follow.
+    std::vector<Passage> pieces(1);
+    for (const AlignmentStep& s : p.alignment) {
+      if (s.page != AlignmentStep::kNoToken && is_taken(s.page)) {
+        if (!pieces.back().alignment.empty()) pieces.emplace_back();
+        continue;
+      }
+      pieces.back().alignment.push_back(s);
+    }
+    const Document& source = source_of(p.source);
+    for (Passage& piece : pieces) {
+      piece.source = p.source;
+      piece.quoted = p.quoted;  // a part of a quotation is quoted too
+      // A remainder is judged on its own words: the sentence similarity that
+      // validated the whole says nothing about a piece of it.
+      piece.sentence_seeded = false;
+      RefineOptions trim = options.refine;
+      trim.trim_edges = true;  // a cut leaves unmatched words at the edges
+      if (piece.alignment.empty() || !summarize_alignment(piece, trim, &page)) continue;
+      finalize_passage(piece, page, source);
+      if (!passes_thresholds(piece, page, source, options)) continue;
+      taken.emplace_back(piece.page_first_token, piece.page_last_token);
+      kept.push_back(std::move(piece));
+    }
+  }
+  std::sort(kept.begin(), kept.end(),
+            [](const Passage& a, const Passage& b) { return a.page_first_token < b.page_first_token; });
+  return kept;
+}
+
+
+}  // namespace reuselens

@@ -1,0 +1,170 @@
+#include "passage_edges.hpp"
+
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
+#include "reuselens/synonyms.hpp"
+
+namespace reuselens {
+
+void widen_source(Passage& p, std::uint32_t first, std::uint32_t last) {
+  std::vector<AlignmentStep> steps;
+  steps.reserve(p.alignment.size() + (p.source_first_token - first) + (last - p.source_last_token));
+  for (std::uint32_t t = first; t < p.source_first_token; ++t)
+    steps.push_back({AlignmentStep::kNoToken, t, StepType::kDeleted});
+  steps.insert(steps.end(), p.alignment.begin(), p.alignment.end());
+  for (std::uint32_t t = p.source_last_token; t < last; ++t)
+    steps.push_back({AlignmentStep::kNoToken, t, StepType::kDeleted});
+  p.alignment = std::move(steps);
+  p.source_first_token = first;
+  p.source_last_token = last;
+}
+
+void widen_page(Passage& p, std::uint32_t first, std::uint32_t last) {
+  std::vector<AlignmentStep> steps;
+  steps.reserve(p.alignment.size() + (p.page_first_token - first) + (last - p.page_last_token));
+  for (std::uint32_t t = first; t < p.page_first_token; ++t)
+    steps.push_back({t, AlignmentStep::kNoToken, StepType::kInserted});
+  steps.insert(steps.end(), p.alignment.begin(), p.alignment.end());
+  for (std::uint32_t t = p.page_last_token; t < last; ++t)
+    steps.push_back({t, AlignmentStep::kNoToken, StepType::kInserted});
+  p.alignment = std::move(steps);
+  p.page_first_token = first;
+  p.page_last_token = last;
+}
+
+// True when half the content words of page tokens [first, last), and at least
+// two, occur somewhere in the passage's source side (same stem or synonym):
+// words a restated sentence moved, which a monotone alignment cannot follow.
+bool moved_into_source(const Passage& p, const Document& page, const Document& source, std::uint32_t first,
+                       std::uint32_t last) {
+  std::uint32_t content = 0, found = 0;
+  for (std::uint32_t t = first; t < last; ++t) {
+    const Token& w = page.tokens()[t];
+    if (w.flags & kTokenStopword) continue;
+    ++content;
+    for (std::uint32_t u = p.source_first_token; u < p.source_last_token; ++u) {
+      const Token& v = source.tokens()[u];
+      if (!(v.flags & kTokenStopword) && (v.stem == w.stem || share_synonym_class(v.synonyms, w.synonyms))) {
+        ++found;
+        break;
+      }
+    }
+  }
+  return found >= 2 && 2 * found >= content;
+}
+
+// True when token `t` (> 0) of `doc` begins a segment: a line, or a sentence
+// after a full stop, whatever case follows it (PAN's pasted cases and web
+// page furniture do not always start upper case).
+bool starts_segment(const Document& doc, std::uint32_t t) {
+  const auto& tokens = doc.tokens();
+  const std::string_view gap(doc.text().data() + tokens[t - 1].end, tokens[t].begin - tokens[t - 1].end);
+  if (gap.find('\n') != std::string_view::npos) return true;
+  for (std::size_t i = 0; i + 1 < gap.size(); ++i)
+    if ((gap[i] == '.' || gap[i] == '!' || gap[i] == '?') && (gap[i + 1] == ' ' || gap[i + 1] == '\t')) return true;
+  return false;
+}
+
+// Drops a page segment at either end of a trimmed alignment that holds a
+// single corresponding content word and no exact one: "Article source"
+// after a copied article's last line, matched to the source's "Original" by
+// a WordNet synonym, is page furniture, not reuse. Word-by-word trimming
+// (RefineOptions::trim_edges) keeps it, as it ends on a correspondence.
+// Returns false when nothing is left.
+bool drop_lone_edge_segments(Passage& p, const Document& page, const RefineOptions& options) {
+  auto& steps = p.alignment;
+  auto weak = [&](std::size_t begin, std::size_t end) {  // steps [begin, end) of one edge segment
+    std::uint32_t similar = 0, exact = 0;
+    for (std::size_t i = begin; i < end; ++i) {
+      const AlignmentStep& s = steps[i];
+      if (!corresponds(s.type) || (page.tokens()[s.page].flags & kTokenStopword)) continue;
+      ++similar;
+      exact += s.type == StepType::kExact;
+    }
+    return similar < 2 && exact == 0;
+  };
+  for (bool changed = true; changed && !steps.empty();) {
+    changed = false;
+    // The last segment boundary on the page side, and the first.
+    std::size_t last_start = 0, first_end = steps.size();
+    std::uint32_t previous = AlignmentStep::kNoToken;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      if (steps[i].page == AlignmentStep::kNoToken) continue;
+      if (previous != AlignmentStep::kNoToken && starts_segment(page, steps[i].page)) {
+        last_start = i;
+        if (first_end == steps.size()) first_end = i;
+      }
+      previous = steps[i].page;
+    }
+    if (last_start == 0) break;  // one segment: the thresholds judge it
+    if (weak(last_start, steps.size())) {
+      steps.erase(steps.begin() + static_cast<std::ptrdiff_t>(last_start), steps.end());
+      changed = true;
+    } else if (weak(0, first_end)) {
+      steps.erase(steps.begin(), steps.begin() + static_cast<std::ptrdiff_t>(first_end));
+      changed = true;
+    }
+    if (changed && !summarize_alignment(p, options, &page)) return false;
+  }
+  return true;
+}
+
+// `[first, last)` of `doc` without the segments at its ends (text between
+// line breaks or sentence ends, lower case after a full stop included) in
+// which fewer than `share` of the content words, or none, occur in `other`'s
+// `[other_first, other_last)` (same stem or synonym). Unchanged when no
+// segment is related.
+std::pair<std::uint32_t, std::uint32_t> related_part(const Document& doc, std::uint32_t first, std::uint32_t last,
+                                                     const Document& other, std::uint32_t other_first,
+                                                     std::uint32_t other_last, double share) {
+  const auto& tokens = doc.tokens();
+  std::vector<std::uint64_t> stems;
+  for (std::uint32_t u = other_first; u < other_last; ++u)
+    if (!(other.tokens()[u].flags & kTokenStopword)) stems.push_back(other.tokens()[u].stem);
+  std::sort(stems.begin(), stems.end());
+  auto occurs = [&](const Token& w) {
+    if (std::binary_search(stems.begin(), stems.end(), w.stem)) return true;
+    if (w.synonyms == 0) return false;
+    for (std::uint32_t u = other_first; u < other_last; ++u) {
+      const Token& v = other.tokens()[u];
+      if (!(v.flags & kTokenStopword) && share_synonym_class(v.synonyms, w.synonyms)) return true;
+    }
+    return false;
+  };
+  auto unrelated = [&](std::uint32_t a, std::uint32_t b) {
+    std::uint32_t content = 0, found = 0;
+    for (std::uint32_t t = a; t < b; ++t) {
+      if (tokens[t].flags & kTokenStopword) continue;
+      ++content;
+      found += occurs(tokens[t]);
+    }
+    return content > 0 && (found == 0 || found < share * content);
+  };
+  std::vector<std::uint32_t> starts{first};
+  for (std::uint32_t t = first + 1; t < last; ++t)
+    if (starts_segment(doc, t)) starts.push_back(t);
+  starts.push_back(last);
+  std::size_t a = 0, b = starts.size() - 1;  // segments [a, b) stay
+  while (a < b && unrelated(starts[a], starts[a + 1])) ++a;
+  while (b > a && unrelated(starts[b - 1], starts[b])) --b;
+  if (a == b) return {first, last};  // nothing related: validation decides
+  return {starts[a], starts[b]};
+}
+
+void snap_source_to_sentences(Passage& p, const Document& source, std::uint32_t max_words) {
+  const auto& sentences = source.tokenized().sentences;
+  auto sentence_of = [&](std::uint32_t token) {
+    auto it = std::upper_bound(sentences.begin(), sentences.end(), token,
+                               [](std::uint32_t t, const Sentence& s) { return t < s.first; });
+    return it == sentences.begin() ? Sentence{token, token + 1} : *(it - 1);
+  };
+  const Sentence head = sentence_of(p.source_first_token), tail = sentence_of(p.source_last_token - 1);
+  const std::uint32_t first = p.source_first_token - head.first <= max_words ? head.first : p.source_first_token;
+  const std::uint32_t last =
+      tail.last >= p.source_last_token && tail.last - p.source_last_token <= max_words ? tail.last : p.source_last_token;
+  widen_source(p, first, last);
+}
+
+}  // namespace reuselens

@@ -1,0 +1,46 @@
+// Where a passage begins and ends: widening a side to given tokens or to
+// whole sentences, and cutting edge lines or sentences that the other text
+// does not share. Internal to align.cpp (not part of the public headers).
+#pragma once
+#include <cstdint>
+#include <utility>
+
+#include "reuselens/document.hpp"
+#include "reuselens/passage.hpp"
+#include "reuselens/refine.hpp"
+
+namespace reuselens {
+
+// Widens a passage's source side to [first, last): the added words become
+// deleted steps, so the alignment still covers both ranges.
+void widen_source(Passage& p, std::uint32_t first, std::uint32_t last);
+
+// Widens a passage's page side to [first, last): the added words become
+// inserted steps.
+void widen_page(Passage& p, std::uint32_t first, std::uint32_t last);
+
+// True when half the content words of page tokens [first, last), and at least
+// two, occur somewhere in the passage's source side (same stem or synonym).
+bool moved_into_source(const Passage& p, const Document& page, const Document& source, std::uint32_t first,
+                       std::uint32_t last);
+
+// True when token `t` (> 0) of `doc` begins a line or a sentence.
+bool starts_segment(const Document& doc, std::uint32_t t);
+
+// Drops a page segment at either end of a trimmed alignment that holds a
+// single corresponding content word and no exact one. Returns false when
+// nothing is left.
+bool drop_lone_edge_segments(Passage& p, const Document& page, const RefineOptions& options);
+
+// `[first, last)` of `doc` without the segments at its ends in which fewer
+// than `share` of the content words, or none, occur in `other`'s
+// `[other_first, other_last)`.
+std::pair<std::uint32_t, std::uint32_t> related_part(const Document& doc, std::uint32_t first, std::uint32_t last,
+                                                     const Document& other, std::uint32_t other_first,
+                                                     std::uint32_t other_last, double share);
+
+// Widens a passage's source side to the sentences it starts and ends in, when
+// that adds at most `max_words` words at each end.
+void snap_source_to_sentences(Passage& p, const Document& source, std::uint32_t max_words);
+
+}  // namespace reuselens
