@@ -1,0 +1,71 @@
+#include <vector>
+
+#include "reuselens/align.hpp"
+#include "test_util.hpp"
+
+namespace reuselens {
+namespace {
+
+using test::doc;
+
+// Over 40 tokens: the hand-made passages below are token ranges of it.
+const std::string kText =
+    "At a meeting in London with United Arab Emirates Foreign Minister Abdullah bin Zayed, Kerry said the U.S. "
+    "president hoped that talks would help define some of the different options available to us. Millions of "
+    "Syrians have fled the four-year conflict and the UAE foreign minister said his country had taken more than "
+    "100,000 Syrian refugees over the last four years.";
+
+// A hand-made passage: one exact run.
+Passage passage_of(const Run& run, const Document& page, const Document& source) {
+  Passage p;
+  for (std::uint32_t k = 0; k < run.length; ++k) p.alignment.push_back({run.page + k, run.source + k, StepType::kExact});
+  EXPECT_TRUE(summarize_alignment(p));
+  finalize_passage(p, page, source);
+  return p;
+}
+
+TEST(ResolveOverlaps, LongerPassageKeepsTheOverlapAndTheOtherIsTrimmed) {
+  const Document source = doc(kText);
+  const Document page = doc(kText);
+  // Two hand-made passages over the same page tokens: tokens [0, 20) and [12, 40).
+  const Passage big = passage_of({0, 0, 24}, page, source);
+  const Passage small = passage_of({14, 14, 20}, page, source);
+  AlignOptions options;
+  const auto out = resolve_overlaps({small, big}, page, [&](std::uint32_t) -> const Document& { return source; }, options);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].page_first_token, 0u);
+  EXPECT_EQ(out[0].page_last_token, 24u);
+  EXPECT_EQ(out[1].page_first_token, 24u);  // trimmed to what the winner leaves
+  EXPECT_EQ(out[1].page_last_token, 34u);
+  EXPECT_EQ(out[1].source_first_token, 24u);  // the source side moves with it
+}
+
+TEST(ResolveOverlaps, OnATieTheNarrowerPassageWins) {
+  // A copy, and a sentence passage over the same words whose source side was
+  // widened to whole sentences (its score counts the words it aligned).
+  const Document source = doc(kText);
+  const Document page = doc(kText);
+  const Passage copy = passage_of({0, 0, 20}, page, source);
+  Passage wide = copy;
+  wide.sentence_seeded = true;
+  wide.source_last_token = 40;
+  for (const auto& in : {std::vector<Passage>{wide, copy}, std::vector<Passage>{copy, wide}}) {
+    const auto out = resolve_overlaps(in, page, [&](std::uint32_t) -> const Document& { return source; }, {});
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].source_last_token, 20u);
+    EXPECT_FALSE(out[0].sentence_seeded);
+  }
+}
+
+TEST(ResolveOverlaps, TrimmedRemainderBelowTheMinimumIsDropped) {
+  const Document source = doc(kText);
+  const Document page = doc(kText);
+  const Passage big = passage_of({0, 0, 30}, page, source);
+  const Passage small = passage_of({25, 25, 10}, page, source);  // only 5 tokens would be left
+  const auto out = resolve_overlaps({big, small}, page, [&](std::uint32_t) -> const Document& { return source; }, {});
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].page_last_token, 30u);
+}
+
+}  // namespace
+}  // namespace reuselens
