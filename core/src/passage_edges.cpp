@@ -89,14 +89,14 @@ bool drop_lone_edge_segments(Passage& p, const Document& page, const RefineOptio
     changed = false;
     // The last segment boundary on the page side, and the first.
     std::size_t last_start = 0, first_end = steps.size();
-    std::uint32_t previous = AlignmentStep::kNoToken;
+    bool after_page_word = false;
     for (std::size_t i = 0; i < steps.size(); ++i) {
       if (steps[i].page == AlignmentStep::kNoToken) continue;
-      if (previous != AlignmentStep::kNoToken && starts_segment(page, steps[i].page)) {
+      if (after_page_word && starts_segment(page, steps[i].page)) {
         last_start = i;
         if (first_end == steps.size()) first_end = i;
       }
-      previous = steps[i].page;
+      after_page_word = true;
     }
     if (last_start == 0) break;  // one segment: the thresholds judge it
     if (weak(last_start, steps.size())) {
