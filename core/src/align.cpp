@@ -155,6 +155,21 @@ std::vector<Chain> chain_runs(const std::vector<Run>& runs, const AlignOptions& 
   return done;
 }
 
+// The byte offset of the code point that ends at `pos` (> 0) in valid UTF-8.
+std::size_t previous_codepoint(const std::string& text, std::size_t pos) {
+  do --pos;
+  while (pos > 0 && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80);
+  return pos;
+}
+
+// `pos` is the start of the text or follows a space or line break.
+bool opens_text(const std::string& text, std::size_t pos) {
+  if (pos == 0) return true;
+  std::size_t at = previous_codepoint(text, pos);
+  const char32_t cp = unify_punctuation(decode_utf8(text, at));
+  return cp == U' ' || cp == U'\n' || cp == U'\t' || cp == U'\r';
+}
+
 bool is_shared_punctuation(char32_t cp) {
   // Sentence punctuation and quotes, not letters, digits or spaces.
   switch (unify_punctuation(cp)) {
@@ -214,15 +229,36 @@ void finalize_passage(Passage& p, const Document& page, const Document& source) 
   const std::string& ptext = page.text();
   const std::string& stext = source.text();
   std::size_t pe = p.page_end, se = p.source_end;
+  std::u32string closed;  // the quotes and brackets that widening took in
   while (pe < ptext.size() && se < stext.size()) {
     std::size_t pn = pe, sn = se;
     const char32_t a = decode_utf8(ptext, pn), b = decode_utf8(stext, sn);
     if (!is_shared_punctuation(a) || unify_punctuation(a) != unify_punctuation(b)) break;
+    closed += unify_punctuation(a);
     pe = pn;
     se = sn;
   }
   p.page_end = static_cast<std::uint32_t>(pe);
   p.source_end = static_cast<std::uint32_t>(se);
+
+  // Widen the start over the opening quotes and brackets both texts put right
+  // before the first word, when the end took in their closers: a quotation
+  // both texts share whole is highlighted with its marks. Only marks after a
+  // space or the start open: one glued to a word before it closes that word.
+  std::size_t pb = p.page_begin, sb = p.source_begin;
+  while (pb > 0 && sb > 0) {
+    const std::size_t pp = previous_codepoint(ptext, pb), sp = previous_codepoint(stext, sb);
+    std::size_t pn = pp, sn = sp;
+    const char32_t a = unify_punctuation(decode_utf8(ptext, pn)), b = unify_punctuation(decode_utf8(stext, sn));
+    const char32_t closer = a == U'(' ? U')' : a;
+    if (a != b || !(a == U'"' || a == U'\'' || a == U'(') || closed.find(closer) == std::u32string::npos) break;
+    pb = pp;
+    sb = sp;
+  }
+  if (opens_text(ptext, pb) && opens_text(stext, sb)) {
+    p.page_begin = static_cast<std::uint32_t>(pb);
+    p.source_begin = static_cast<std::uint32_t>(sb);
+  }
 }
 
 namespace {

@@ -76,6 +76,28 @@ TEST(Align, TypographicVariantsStillMatchVerbatim) {
   EXPECT_EQ(slice(page, passages[0].page_begin, passages[0].page_end).rfind("We’re looking", 0), 0u);
 }
 
+TEST(Align, PassageStartWidensOverAnOpeningQuoteBothTextsShare) {
+  const std::string quote = "We're looking for ways in which to find a common ground";
+  const Document source = doc("Kerry told reporters: \"" + quote + ",\" he added.");
+  // The whole quotation, with its marks, is what both texts share.
+  auto passages = align(doc("He said “" + quote + ",” and left."), source);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(slice(source, passages[0].source_begin, passages[0].source_end), "\"" + quote + ",\"");
+  // Only the source quotes it: the passage starts at the word.
+  passages = align(doc("He said " + quote + ", and left."), source);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(slice(source, passages[0].source_begin, passages[0].source_end), quote + ",");
+  // Both open a quotation, but the page closes it elsewhere: no lone opening mark.
+  passages = align(doc("He said “" + quote + " today,” and left."), source);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(slice(source, passages[0].source_begin, passages[0].source_end), quote);
+  // A mark glued to the word before it closes that word; it opens nothing.
+  const Document glued = doc("Kerry: no\"" + quote + ",\" he added.");
+  passages = align(doc("He said yes\"" + quote + ",\" and left."), glued);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(slice(glued, passages[0].source_begin, passages[0].source_end), quote + ",\"");
+}
+
 TEST(Align, PassageEndWidensOverSharedPunctuationOnly) {
   const Document source = doc(kSentenceA + " More.");
   const Document page = doc(kSentenceA.substr(0, kSentenceA.size() - 1) + "! Other words.");
