@@ -27,7 +27,16 @@ std::vector<Passage> resolve_overlaps(std::vector<Passage> passages, const Docum
       return (p.page_last_token - p.page_first_token) + (p.source_last_token - p.source_first_token);
     };
     if (extent(passages[a]) != extent(passages[b])) return extent(passages[a]) < extent(passages[b]);
-    return passages[a].page_first_token < passages[b].page_first_token;  // deterministic order
+    if (passages[a].page_first_token != passages[b].page_first_token)
+      return passages[a].page_first_token < passages[b].page_first_token;
+    // The same page words: the passage that also takes in the quotes around
+    // them (both texts share the whole quotation).
+    const auto chars = [](const Passage& p) { return p.page_end - p.page_begin; };
+    if (chars(passages[a]) != chars(passages[b])) return chars(passages[a]) > chars(passages[b]);
+    // One page passage found twice in a source (a headline repeated): name the
+    // first occurrence, and always the same one.
+    if (passages[a].source != passages[b].source) return passages[a].source < passages[b].source;
+    return passages[a].source_first_token < passages[b].source_first_token;
   });
   // Page token ranges already taken.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> taken;

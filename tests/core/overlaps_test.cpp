@@ -57,6 +57,38 @@ TEST(ResolveOverlaps, OnATieTheNarrowerPassageWins) {
   }
 }
 
+TEST(ResolveOverlaps, APassageTheSourceHoldsTwiceNamesItsFirstOccurrence) {
+  // A source that repeats its headline: both occurrences match the page equally.
+  const Document source = doc(kText + " " + kText);
+  const Document page = doc(kText);
+  const std::uint32_t second = static_cast<std::uint32_t>(source.tokens().size() / 2);
+  const Passage first_copy = passage_of({0, 0, 20}, page, source);
+  const Passage second_copy = passage_of({0, second, 20}, page, source);
+  for (const auto& in : {std::vector<Passage>{first_copy, second_copy}, std::vector<Passage>{second_copy, first_copy}}) {
+    const auto out = resolve_overlaps(in, page, [&](std::uint32_t) -> const Document& { return source; }, {});
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].source_first_token, 0u);
+  }
+}
+
+TEST(ResolveOverlaps, OfTwoSourcesWithTheSameWordsTheOneSharingTheQuotesWins) {
+  const Document page = doc("He wrote: \"" + kText + "\" Then he left.");
+  const Document with_quotes = doc("Kerry: \"" + kText + "\" He added.");
+  const Document without = doc("Kerry: " + kText + " He added.");
+  const std::uint32_t n = static_cast<std::uint32_t>(doc(kText).tokens().size());
+  Passage quoted = passage_of({2, 1, n}, page, with_quotes);
+  quoted.source = 1;
+  Passage bare = passage_of({2, 1, n}, page, without);
+  bare.source = 0;
+  ASSERT_LT(quoted.page_begin, bare.page_begin);  // the opening quote
+  const auto source_of = [&](std::uint32_t id) -> const Document& { return id == 1 ? with_quotes : without; };
+  for (const auto& in : {std::vector<Passage>{quoted, bare}, std::vector<Passage>{bare, quoted}}) {
+    const auto out = resolve_overlaps(in, page, source_of, {});
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].source, 1u);
+  }
+}
+
 TEST(ResolveOverlaps, TrimmedRemainderBelowTheMinimumIsDropped) {
   const Document source = doc(kText);
   const Document page = doc(kText);
