@@ -153,6 +153,49 @@ std::pair<std::uint32_t, std::uint32_t> related_part(const Document& doc, std::u
   return {starts[a], starts[b]};
 }
 
+// Pieces of a shuffled source that the page moved before or after the part
+// the monotone alignment follows: their words are among the page words it
+// left out, and a word the source side already holds says nothing.
+void widen_source_over_moved_segments(Passage& p, const Document& page, const Document& source, double share,
+                                      std::uint32_t max_segments) {
+  const auto& st = source.tokens();
+  std::vector<std::uint64_t> held;
+  for (std::uint32_t u = p.source_first_token; u < p.source_last_token; ++u) held.push_back(st[u].stem);
+  std::sort(held.begin(), held.end());
+  std::vector<std::uint64_t> left_out;
+  for (const AlignmentStep& s : p.alignment) {
+    if (s.page == AlignmentStep::kNoToken || s.source != AlignmentStep::kNoToken) continue;
+    const Token& w = page.tokens()[s.page];
+    if (!(w.flags & kTokenStopword) && !std::binary_search(held.begin(), held.end(), w.stem)) left_out.push_back(w.stem);
+  }
+  if (left_out.size() < 2) return;
+  std::sort(left_out.begin(), left_out.end());
+  auto moved = [&](std::uint32_t a, std::uint32_t b) {
+    std::uint32_t content = 0, found = 0;
+    for (std::uint32_t t = a; t < b; ++t) {
+      if (st[t].flags & kTokenStopword) continue;
+      ++content;
+      found += std::binary_search(left_out.begin(), left_out.end(), st[t].stem);
+    }
+    return found >= 2 && found >= share * content;
+  };
+  const auto n = static_cast<std::uint32_t>(st.size());
+  std::uint32_t first = p.source_first_token, last = p.source_last_token;
+  for (std::uint32_t k = 0; k < max_segments && first > 0; ++k) {
+    std::uint32_t a = first - 1;
+    while (a > 0 && !starts_segment(source, a)) --a;
+    if (!moved(a, first)) break;
+    first = a;
+  }
+  for (std::uint32_t k = 0; k < max_segments && last < n; ++k) {
+    std::uint32_t b = last + 1;
+    while (b < n && !starts_segment(source, b)) ++b;
+    if (!moved(last, b)) break;
+    last = b;
+  }
+  widen_source(p, first, last);
+}
+
 void snap_source_to_sentences(Passage& p, const Document& source, std::uint32_t max_words) {
   const auto& sentences = source.tokenized().sentences;
   auto sentence_of = [&](std::uint32_t token) {

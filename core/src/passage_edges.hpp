@@ -39,6 +39,13 @@ std::pair<std::uint32_t, std::uint32_t> related_part(const Document& doc, std::u
                                                      const Document& other, std::uint32_t other_first,
                                                      std::uint32_t other_last, double share);
 
+// Widens a passage's source side over the segments (lines, sentences) next
+// to it, up to `max_segments` on each side, while at least `share` of a
+// segment's content words, and two or more, are page words of the passage
+// that its alignment left out and its source side lacks (same stem).
+void widen_source_over_moved_segments(Passage& p, const Document& page, const Document& source, double share,
+                                      std::uint32_t max_segments);
+
 // Widens a passage's source side to the sentences it starts and ends in, when
 // that adds at most `max_words` words at each end.
 void snap_source_to_sentences(Passage& p, const Document& source, std::uint32_t max_words);

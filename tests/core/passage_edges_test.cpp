@@ -1,0 +1,73 @@
+// passage_edges.hpp is internal to the core (core/src).
+#include "passage_edges.hpp"
+
+#include <string>
+
+#include "reuselens/refine.hpp"
+#include "test_util.hpp"
+
+namespace reuselens {
+namespace {
+
+using test::doc;
+
+// The index of the token that starts where `word` first occurs in `d`.
+std::uint32_t token_at(const Document& d, const std::string& word) {
+  const std::size_t at = d.text().find(word);
+  for (std::uint32_t t = 0; t < d.tokens().size(); ++t)
+    if (d.tokens()[t].begin == at) return t;
+  ADD_FAILURE() << "no token at " << word;
+  return 0;
+}
+
+// A hand-made passage: page tokens from `page_first` on correspond one for
+// one to source tokens from `source_first` on, `length` of them; the rest of
+// the page, up to `page_last`, is left out (inserted).
+Passage passage_of(std::uint32_t page_first, std::uint32_t page_last, std::uint32_t source_first,
+                   std::uint32_t length) {
+  Passage p;
+  for (std::uint32_t k = 0; k < length; ++k) p.alignment.push_back({page_first + k, source_first + k, StepType::kExact});
+  for (std::uint32_t t = page_first + length; t < page_last; ++t)
+    p.alignment.push_back({t, AlignmentStep::kNoToken, StepType::kInserted});
+  RefineOptions keep;
+  keep.trim_edges = false;
+  EXPECT_TRUE(summarize_alignment(p, keep));
+  return p;
+}
+
+const std::string kSource =
+    "The quiet harbour town hosts a spring festival every year. Fishermen repair their wooden boats along the "
+    "eastern pier. Visitors buy smoked mackerel from the market stalls near the church. The council moves the "
+    "market to the church square each March.";
+const std::string kFollowed = "Visitors buy smoked mackerel from the market stalls near the church";
+
+TEST(WidenSourceOverMovedSegments, TakesInTheSentenceTheLeftOutPageWordsComeFrom) {
+  const Document source = doc(kSource);
+  // A shuffled copy: the fishermen's sentence moved after the market's.
+  const Document page = doc(kFollowed + ", fishermen repair wooden boats at the pier.");
+  const Document followed = doc(kFollowed);
+  const std::uint32_t n = static_cast<std::uint32_t>(followed.tokens().size());
+  Passage p = passage_of(0, static_cast<std::uint32_t>(page.tokens().size()), token_at(source, "Visitors"), n);
+  widen_source_over_moved_segments(p, page, source, 0.3, 6);
+  EXPECT_EQ(p.source_first_token, token_at(source, "Fishermen"));  // not the festival's sentence before it
+  EXPECT_EQ(p.source_last_token, token_at(source, "Visitors") + n);  // nor the council's after it
+  // The alignment still covers the whole source side.
+  EXPECT_EQ(p.alignment.front().source, token_at(source, "Fishermen"));
+}
+
+TEST(WidenSourceOverMovedSegments, WordsTheSourceSideHoldsOrASingleWordTakeNothing) {
+  const Document source = doc(kSource);
+  const std::uint32_t n = static_cast<std::uint32_t>(doc(kFollowed).tokens().size());
+  // "church" and "market", though in the council's sentence, are in the
+  // followed sentence already; "boats" alone is one word of the fishermen's.
+  for (const std::string tail : {", the church market is busy.", ", with boats."}) {
+    const Document page = doc(kFollowed + tail);
+    Passage p = passage_of(0, static_cast<std::uint32_t>(page.tokens().size()), token_at(source, "Visitors"), n);
+    widen_source_over_moved_segments(p, page, source, 0.3, 6);
+    EXPECT_EQ(p.source_first_token, token_at(source, "Visitors")) << tail;
+    EXPECT_EQ(p.source_last_token, token_at(source, "Visitors") + n) << tail;
+  }
+}
+
+}  // namespace
+}  // namespace reuselens
