@@ -1,6 +1,7 @@
 #include "passage_edges.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <string_view>
 #include <vector>
 
@@ -170,14 +171,22 @@ void widen_source_over_moved_segments(Passage& p, const Document& page, const Do
   }
   if (left_out.size() < 2) return;
   std::sort(left_out.begin(), left_out.end());
+  // A segment taken in accounts for the left-out words it holds: they do not
+  // vouch for the next one too.
   auto moved = [&](std::uint32_t a, std::uint32_t b) {
-    std::uint32_t content = 0, found = 0;
+    std::uint32_t content = 0;
+    std::vector<std::uint64_t> found;
     for (std::uint32_t t = a; t < b; ++t) {
       if (st[t].flags & kTokenStopword) continue;
       ++content;
-      found += std::binary_search(left_out.begin(), left_out.end(), st[t].stem);
+      if (std::binary_search(left_out.begin(), left_out.end(), st[t].stem)) found.push_back(st[t].stem);
     }
-    return found >= 2 && found >= share * content;
+    if (found.size() < 2 || found.size() < share * content) return false;
+    std::sort(found.begin(), found.end());
+    std::vector<std::uint64_t> rest;
+    std::set_difference(left_out.begin(), left_out.end(), found.begin(), found.end(), std::back_inserter(rest));
+    left_out.swap(rest);
+    return true;
   };
   const auto n = static_cast<std::uint32_t>(st.size());
   std::uint32_t first = p.source_first_token, last = p.source_last_token;

@@ -69,5 +69,17 @@ TEST(WidenSourceOverMovedSegments, WordsTheSourceSideHoldsOrASingleWordTakeNothi
   }
 }
 
+TEST(WidenSourceOverMovedSegments, LeftOutWordsVouchForOneSegmentOnly) {
+  // The sentence before the moved one repeats its words: it was not moved too.
+  std::string source_text = kSource;
+  source_text.insert(source_text.find("Fishermen"), "Old fishermen paint boats by the pier. ");
+  const Document source = doc(source_text);
+  const Document page = doc(kFollowed + ", fishermen repair wooden boats at the pier.");
+  const std::uint32_t n = static_cast<std::uint32_t>(doc(kFollowed).tokens().size());
+  Passage p = passage_of(0, static_cast<std::uint32_t>(page.tokens().size()), token_at(source, "Visitors"), n);
+  widen_source_over_moved_segments(p, page, source, 0.3, 6);
+  EXPECT_EQ(p.source_first_token, token_at(source, "Fishermen"));
+}
+
 }  // namespace
 }  // namespace reuselens
