@@ -425,9 +425,11 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
     // covers only part of them when their words moved.
     if (c.from_sentences && !options.refine.trim_edges)
       widen_source(p, std::min(p.source_first_token, c.source_first), std::max(p.source_last_token, c.source_last));
-    if (options.moved_segment_share > 0 && !is_dense_copy(p))
-      widen_source_over_moved_segments(p, page, source, options.moved_segment_share, 6);
-    if (options.snap_source_words > 0 && !is_dense_copy(p)) snap_source_to_sentences(p, source, options.snap_source_words);
+    if (!is_dense_copy(p)) {  // a copy's ends are exact already
+      if (options.moved_segment_share > 0)
+        widen_source_over_moved_segments(p, page, source, options.moved_segment_share, 6);
+      if (options.snap_source_words > 0) snap_source_to_sentences(p, source, options.snap_source_words);
+    }
     finalize_passage(p, page, source);
     return passes_thresholds(p, page, source, options);
   };
