@@ -197,6 +197,22 @@ TEST(Align, SummaryOfMostOfAnArticleCoversTheWholeArticle) {
   EXPECT_EQ(p.alignment.back().type, StepType::kDeleted);
 }
 
+TEST(Align, APageReusingTheArticleElsewhereTooHasNoSummaryOfIt) {
+  // The paragraph of the test above, and far below it one more of the
+  // article's sentences: the page reuses the article piece by piece, so no
+  // passage claims the whole article.
+  const Document source = doc(invented_text(40, "src"));
+  const Document page = doc(invented_text(10, "pre") + echo_of(1, 20, 38, true) + " " + invented_text(10, "post") +
+                            " " + invented_sentence(30, "src") + " " + invented_text(5, "end"));
+  const auto passages = align(page, source, AlignOptions::pan());
+  ASSERT_GE(passages.size(), 2u);
+  for (const Passage& p : passages) {
+    EXPECT_NE(p.kind, PassageKind::kSummary);
+    EXPECT_LT(p.source_last_token - p.source_first_token, source.tokens().size() / 2);
+  }
+  EXPECT_EQ(slice(page, passages.back().page_begin, passages.back().page_end), invented_sentence(30, "src"));
+}
+
 TEST(Align, SentencesFromAcrossAShortTextStayCopies) {
   // 270 words: not an article; its sentences stay verbatim copies (out of
   // source order, so the PAN profile does not join them either).
