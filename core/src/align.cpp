@@ -396,10 +396,8 @@ void take_copies_into_sentences(std::vector<Passage>& passages, const std::vecto
   }
 }
 
-}  // namespace
-
-std::vector<Passage> align(const Document& page, const Document& source, const AlignOptions& options) {
-  if (page.tokens().empty() || source.tokens().empty()) return {};
+// Steps 1 to 5 below, once.
+std::vector<Passage> align_once(const Document& page, const Document& source, const AlignOptions& options) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> copied;  // page ranges of dense copies
   auto refine_candidate = [&](Candidate c, Passage& p) {
     // Where a dense copy overlaps the candidate, the copy's runs fix the
@@ -578,6 +576,34 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
     p.quoted = inside_quotes(page_quotes, p.page_begin, p.page_end) &&
                inside_quotes(source_quotes, p.source_begin, p.source_end);
   return joined;
+}
+
+bool covers_whole_source(const Passage& p, const Document& source) {
+  return p.source_first_token == 0 && p.source_last_token == source.tokens().size();
+}
+
+}  // namespace
+
+std::vector<Passage> align(const Document& page, const Document& source, const AlignOptions& options) {
+  if (page.tokens().empty() || source.tokens().empty()) return {};
+  std::vector<Passage> passages = align_once(page, source, options);
+  // A lone reworded passage shows that the page reuses this source; the
+  // summary it may be part of is then looked for with a lower bar on
+  // similarity, and kept only as a summary of the whole source around it
+  // (AlignOptions::lone_summary_validation). Not tried where no such summary
+  // could hold the passage: a short source, a page side too long for one.
+  const auto source_words = static_cast<double>(source.tokens().size());
+  if (options.lone_summary_validation <= 0 || passages.size() != 1 || passages[0].kind == PassageKind::kVerbatim ||
+      covers_whole_source(passages[0], source) || source_words < options.summary_document_words ||
+      passages[0].page_last_token - passages[0].page_first_token >= options.summary_document_ratio * source_words)
+    return passages;
+  AlignOptions looser = options;
+  looser.sentence.min_validation = options.lone_summary_validation;
+  std::vector<Passage> retry = align_once(page, source, looser);
+  if (retry.size() == 1 && retry[0].kind == PassageKind::kSummary && covers_whole_source(retry[0], source) &&
+      retry[0].page_first_token < passages[0].page_last_token && passages[0].page_first_token < retry[0].page_last_token)
+    return retry;
+  return passages;
 }
 
 }  // namespace reuselens

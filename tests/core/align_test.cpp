@@ -213,6 +213,57 @@ TEST(Align, APageReusingTheArticleElsewhereTooHasNoSummaryOfIt) {
   EXPECT_EQ(slice(page, passages.back().page_begin, passages.back().page_end), invented_sentence(30, "src"));
 }
 
+// Sentence i of the article with every third word left out: no word n-gram
+// survives, only sentence similarity finds it.
+std::string thinned_sentence(int i) {
+  std::string s;
+  for (int w = 0; w < 30; ++w)
+    if (w % 3 != 2) s += (s.empty() ? "" : " ") + std::string("srcq") + std::to_string(i) + "x" + std::to_string(w);
+  return s + ".";
+}
+
+TEST(Align, ALoneRewordedPassageIsLookedForAgainAsASummaryOfTheWholeArticle) {
+  // A condensed sentence (an edited copy) and two thinned ones from far down
+  // the article: a summary whose sentences resemble the article less than
+  // the bar for sentence passages (set high here) asks.
+  const Document source = doc(invented_text(40, "src"));
+  const std::string summary =
+      invented_sentence(1, "src", 30, true) + " " + thinned_sentence(20) + " " + thinned_sentence(38);
+  const Document page = doc(invented_text(10, "pre") + summary + " " + invented_text(10, "post"));
+  AlignOptions strict = AlignOptions::pan();
+  strict.sentence.min_validation = 0.9;
+  strict.lone_summary_validation = 0;
+  const auto alone = align(page, source, strict);
+  ASSERT_EQ(alone.size(), 1u);
+  EXPECT_EQ(alone[0].kind, PassageKind::kEdited);
+  EXPECT_EQ(slice(page, alone[0].page_begin, alone[0].page_end), invented_sentence(1, "src", 30, true));
+
+  AlignOptions retried = strict;
+  retried.lone_summary_validation = 0.34;
+  const auto passages = align(page, source, retried);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(passages[0].kind, PassageKind::kSummary);
+  const std::string found = slice(page, passages[0].page_begin, passages[0].page_end);
+  EXPECT_EQ(found.rfind(invented_sentence(1, "src", 30, true), 0), 0u);
+  EXPECT_NE(found.find(thinned_sentence(20)), std::string::npos);
+  EXPECT_EQ(passages[0].source_first_token, 0u);
+  EXPECT_EQ(passages[0].source_last_token, source.tokens().size());
+
+  // Where the lower bar finds no summary of the whole article (270 words are
+  // no article), the passage stays as it was.
+  const Document short_source = doc(invented_text(9, "src"));
+  const Document short_page = doc(invented_text(10, "pre") + invented_sentence(1, "src", 30, true) + " " +
+                                  thinned_sentence(7) + " " + invented_text(10, "post"));
+  const auto strict_short = align(short_page, short_source, strict);
+  ASSERT_EQ(strict_short.size(), 1u);
+  const auto kept = align(short_page, short_source, retried);
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].kind, strict_short[0].kind);
+  EXPECT_EQ(kept[0].page_begin, strict_short[0].page_begin);
+  EXPECT_EQ(kept[0].page_end, strict_short[0].page_end);
+  EXPECT_EQ(kept[0].source_end, strict_short[0].source_end);
+}
+
 TEST(Align, SentencesFromAcrossAShortTextStayCopies) {
   // 270 words: not an article; its sentences stay verbatim copies (out of
   // source order, so the PAN profile does not join them either).
