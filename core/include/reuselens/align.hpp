@@ -48,14 +48,15 @@ struct AlignOptions {
   double summary_document_share = 0.2;
   double summary_document_ratio = 0.3;  // and the page side is at most this share of the source
   std::size_t summary_document_words = 300;  // and the source is an article, not a paragraph
-  // When the page takes one reworded passage from the source, it is looked
-  // for again with this bar on the similarity of whole sentence passages
+  // When the page takes one reworded passage from the source, the pair is
+  // aligned again with this bar on the similarity of whole sentence passages
   // (SentenceAlignOptions::min_validation; 0: never), and a summary of the
-  // whole source found around it replaces it. A summary's sentences each
-  // condense a stretch of the source, so it resembles the source as a whole
-  // less than a restatement does; the passage already found vouches that the
-  // page reuses the source at all. PAN13: summary .7914 -> .8048, the other
-  // sets unchanged (0.15 to 0.25 alike, 0.3: .8020).
+  // whole source found around the passage replaces it. A summary's sentences
+  // each condense a stretch of the source, so it resembles the source as a
+  // whole less than a restatement does; the passage already found vouches
+  // that the page reuses the source at all. PAN13: summary .7914 -> .8048,
+  // the other sets unchanged (0.15 to 0.25 alike, 0.3: .8020), for about a
+  // tenth more time.
   double lone_summary_validation = 0;
   // Passages within this many page tokens of each other are judged together
   // as one summary (0: each alone). News pages stitch sentences from all over
