@@ -396,73 +396,92 @@ void take_copies_into_sentences(std::vector<Passage>& passages, const std::vecto
   }
 }
 
-// Steps 1 to 5 below, once.
-std::vector<Passage> align_once(const Document& page, const Document& source, const AlignOptions& options) {
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> copied;  // page ranges of dense copies
-  auto refine_candidate = [&](Candidate c, Passage& p) {
-    // Where a dense copy overlaps the candidate, the copy's runs fix the
-    // ends (overlap resolution, then joins): only likeness alone is trimmed.
-    if (c.from_sentences && options.edge_segment_share > 0 &&
-        std::none_of(copied.begin(), copied.end(),
-                     [&](const auto& r) { return overlap(r.first, r.second, c.page_first, c.page_last); }))
-      drop_unrelated_edges(c, page, source, options.edge_segment_share);
-    if (!refine_passage(p, page, c.page_first, c.page_last, source, c.source_first, c.source_last,
-                        monotone_anchors(std::move(c.anchors)), options.refine))
-      return false;
-    if (options.refine.trim_edges && !drop_lone_edge_segments(p, page, options.refine)) return false;
-    p.sentence_seeded = c.from_sentences;
-    // Edge words of similar sentences that the word alignment left out are
-    // still part of the restatement when they moved within it.
-    if (c.from_sentences && options.refine.trim_edges) {
-      const std::uint32_t first = c.page_first < p.page_first_token &&
-                                          moved_into_source(p, page, source, c.page_first, p.page_first_token)
-                                      ? c.page_first
-                                      : p.page_first_token;
-      const std::uint32_t last = c.page_last > p.page_last_token &&
-                                         moved_into_source(p, page, source, p.page_last_token, c.page_last)
-                                     ? c.page_last
-                                     : p.page_last_token;
-      widen_page(p, first, last);
-    }
-    // Similar sentences were matched as wholes; a monotone word alignment
-    // covers only part of them when their words moved.
-    if (c.from_sentences && !options.refine.trim_edges)
-      widen_source(p, std::min(p.source_first_token, c.source_first), std::max(p.source_last_token, c.source_last));
-    if (!is_dense_copy(p)) {  // a copy's ends are exact already
-      if (options.moved_segment_share > 0)
-        widen_source_over_moved_segments(p, page, source, options.moved_segment_share, 6);
-      if (options.snap_source_words > 0) snap_source_to_sentences(p, source, options.snap_source_words);
-    }
-    finalize_passage(p, page, source);
-    return passes_thresholds(p, page, source, options);
-  };
+// Aligns a candidate word by word and shapes its ends; true when the passage
+// passes. `copied`: page ranges of the dense copies found so far.
+bool refine_candidate(Candidate c, Passage& p, const Document& page, const Document& source,
+                      const AlignOptions& options, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& copied) {
+  // Where a dense copy overlaps the candidate, the copy's runs fix the
+  // ends (overlap resolution, then joins): only likeness alone is trimmed.
+  if (c.from_sentences && options.edge_segment_share > 0 &&
+      std::none_of(copied.begin(), copied.end(),
+                   [&](const auto& r) { return overlap(r.first, r.second, c.page_first, c.page_last); }))
+    drop_unrelated_edges(c, page, source, options.edge_segment_share);
+  if (!refine_passage(p, page, c.page_first, c.page_last, source, c.source_first, c.source_last,
+                      monotone_anchors(std::move(c.anchors)), options.refine))
+    return false;
+  if (options.refine.trim_edges && !drop_lone_edge_segments(p, page, options.refine)) return false;
+  p.sentence_seeded = c.from_sentences;
+  // Edge words of similar sentences that the word alignment left out are
+  // still part of the restatement when they moved within it.
+  if (c.from_sentences && options.refine.trim_edges) {
+    const std::uint32_t first = c.page_first < p.page_first_token &&
+                                        moved_into_source(p, page, source, c.page_first, p.page_first_token)
+                                    ? c.page_first
+                                    : p.page_first_token;
+    const std::uint32_t last = c.page_last > p.page_last_token &&
+                                       moved_into_source(p, page, source, p.page_last_token, c.page_last)
+                                   ? c.page_last
+                                   : p.page_last_token;
+    widen_page(p, first, last);
+  }
+  // Similar sentences were matched as wholes; a monotone word alignment
+  // covers only part of them when their words moved.
+  if (c.from_sentences && !options.refine.trim_edges)
+    widen_source(p, std::min(p.source_first_token, c.source_first), std::max(p.source_last_token, c.source_last));
+  if (!is_dense_copy(p)) {  // a copy's ends are exact already
+    if (options.moved_segment_share > 0)
+      widen_source_over_moved_segments(p, page, source, options.moved_segment_share, 6);
+    if (options.snap_source_words > 0) snap_source_to_sentences(p, source, options.snap_source_words);
+  }
+  finalize_passage(p, page, source);
+  return passes_thresholds(p, page, source, options);
+}
 
-  // 1. Copies: chains of shared n-gram runs.
-  std::vector<Passage> passages;
-  std::vector<Candidate> loose;          // chains that are not dense copies
-  std::vector<Candidate> fragments;      // chains that do not pass alone
-  std::vector<Candidate> sentence_spans;  // sentence passages that passed
-  std::vector<Passage> loose_passages;   // their passages, when they pass
-  std::vector<Run> all_runs;
-  if (page.tokens().size() >= options.seed_ngram && source.tokens().size() >= options.seed_ngram) {
-    all_runs = seeds_to_runs(find_seeds(page, source, options), page, source, options.seed_ngram);
-    for (Chain& chain : chain_runs(all_runs, options)) {
-      if (chain.matched < options.min_matched_tokens) continue;
-      Candidate c{chain.runs.front().page, chain.page_end, chain.runs.front().source, chain.source_end, {}, false};
-      for (const Run& r : chain.runs) c.source_first = std::min(c.source_first, r.source);
-      c.anchors = std::move(chain.runs);
-      Passage p;
-      const bool passes = refine_candidate(c, p);
-      if (passes && is_dense_copy(p)) {
-        copied.emplace_back(p.page_first_token, p.page_last_token);
-        passages.push_back(std::move(p));
-      } else {
-        if (!passes) fragments.push_back(c);
-        loose.push_back(std::move(c));
-        loose_passages.push_back(passes ? std::move(p) : Passage{});
-      }
+// Step 1's results. They do not depend on the sentence options, so a second
+// pass with other ones reuses them.
+struct Copies {
+  std::vector<Run> runs;                   // all shared n-gram runs
+  std::vector<Passage> dense;              // dense copies
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> copied;  // their page ranges
+  std::vector<Candidate> loose;            // chains that are not dense copies
+  std::vector<Passage> loose_passages;     // their passages, when they pass
+  std::vector<Candidate> fragments;        // chains that do not pass alone
+};
+
+// 1. Copies: chains of shared n-gram runs.
+Copies find_copies(const Document& page, const Document& source, const AlignOptions& options) {
+  Copies k;
+  if (page.tokens().size() < options.seed_ngram || source.tokens().size() < options.seed_ngram) return k;
+  k.runs = seeds_to_runs(find_seeds(page, source, options), page, source, options.seed_ngram);
+  for (Chain& chain : chain_runs(k.runs, options)) {
+    if (chain.matched < options.min_matched_tokens) continue;
+    Candidate c{chain.runs.front().page, chain.page_end, chain.runs.front().source, chain.source_end, {}, false};
+    for (const Run& r : chain.runs) c.source_first = std::min(c.source_first, r.source);
+    c.anchors = std::move(chain.runs);
+    Passage p;
+    const bool passes = refine_candidate(c, p, page, source, options, k.copied);
+    if (passes && is_dense_copy(p)) {
+      k.copied.emplace_back(p.page_first_token, p.page_last_token);
+      k.dense.push_back(std::move(p));
+    } else {
+      if (!passes) k.fragments.push_back(c);
+      k.loose.push_back(std::move(c));
+      k.loose_passages.push_back(passes ? std::move(p) : Passage{});
     }
   }
+  return k;
+}
+
+// Steps 2 to 5 below, after the copies.
+std::vector<Passage> align_after_copies(const Document& page, const Document& source, const AlignOptions& options,
+                                        const Copies& copies) {
+  const auto& copied = copies.copied;
+  const auto& loose = copies.loose;
+  const auto& fragments = copies.fragments;
+  const auto& all_runs = copies.runs;
+  auto refine = [&](Candidate c, Passage& p) { return refine_candidate(std::move(c), p, page, source, options, copied); };
+  std::vector<Passage> passages = copies.dense;
+  std::vector<Candidate> sentence_spans;  // sentence passages that passed
 
   // 2. Similar sentences, where no dense copy already explains the page. A
   // sentence candidate absorbs the looser chains it overlaps (the exact
@@ -485,16 +504,16 @@ std::vector<Passage> align_once(const Document& page, const Document& source, co
       }
       add_anchors_inside(c, all_runs);
       Passage p;
-      if (!refine_candidate(std::move(c), p)) continue;
+      if (!refine(std::move(c), p)) continue;
       sentence_spans.push_back({p.page_first_token, p.page_last_token, p.source_first_token, p.source_last_token, {}, true});
       passages.push_back(std::move(p));
     }
   }
   for (std::size_t j = 0; j < loose.size(); ++j)
-    if (!absorbed[j] && !loose_passages[j].alignment.empty()) passages.push_back(std::move(loose_passages[j]));
+    if (!absorbed[j] && !copies.loose_passages[j].alignment.empty()) passages.push_back(copies.loose_passages[j]);
   passages = resolve_overlaps(std::move(passages), page, [&](std::uint32_t) -> const Document& { return source; },
                               options);
-  if (!options.sentences_around_copies) take_copies_into_sentences(passages, sentence_spans, all_runs, refine_candidate);
+  if (!options.sentences_around_copies) take_copies_into_sentences(passages, sentence_spans, all_runs, refine);
 
   // 3. Neighbours on both sides are one reuse seen in pieces (a copied stretch
   // inside a paraphrase): join them when the joined passage still passes.
@@ -522,7 +541,7 @@ std::vector<Passage> align_once(const Document& page, const Document& source, co
                 // of both cannot be dense
                 prev.sentence_seeded || p.sentence_seeded || !after};
     c.anchors.insert(c.anchors.end(), p.runs.begin(), p.runs.end());
-    if (!refine_candidate(std::move(c), both)) return false;
+    if (!refine(std::move(c), both)) return false;
     // The word alignment is monotone: where the pieces swapped places it
     // follows one of them, and the other's source words stay in range.
     widen_source(both, std::min({both.source_first_token, prev.source_first_token, p.source_first_token}),
@@ -565,7 +584,7 @@ std::vector<Passage> align_once(const Document& page, const Document& source, co
   }
 
   // 4. Summaries of the whole source.
-  joined = summaries_of_whole_source(std::move(joined), page, source, options, refine_candidate);
+  joined = summaries_of_whole_source(std::move(joined), page, source, options, refine);
 
   // 5. A pair that copies reuses by copying (PAN profile).
   if (options.copy_pairs_copy_only) joined = drop_restatements_beside_copies(std::move(joined));
@@ -586,7 +605,8 @@ bool covers_whole_source(const Passage& p, const Document& source) {
 
 std::vector<Passage> align(const Document& page, const Document& source, const AlignOptions& options) {
   if (page.tokens().empty() || source.tokens().empty()) return {};
-  std::vector<Passage> passages = align_once(page, source, options);
+  const Copies copies = find_copies(page, source, options);
+  std::vector<Passage> passages = align_after_copies(page, source, options, copies);
   // A lone reworded passage shows that the page reuses this source; the
   // summary it may be part of is then looked for with a lower bar on
   // similarity, and kept only as a summary of the whole source around it
@@ -599,7 +619,7 @@ std::vector<Passage> align(const Document& page, const Document& source, const A
     return passages;
   AlignOptions looser = options;
   looser.sentence.min_validation = options.lone_summary_validation;
-  std::vector<Passage> retry = align_once(page, source, looser);
+  std::vector<Passage> retry = align_after_copies(page, source, looser, copies);
   if (retry.size() == 1 && retry[0].kind == PassageKind::kSummary && covers_whole_source(retry[0], source) &&
       retry[0].page_first_token < passages[0].page_last_token && passages[0].page_first_token < retry[0].page_last_token)
     return retry;

@@ -55,8 +55,8 @@ struct AlignOptions {
   // each condense a stretch of the source, so it resembles the source as a
   // whole less than a restatement does; the passage already found vouches
   // that the page reuses the source at all. PAN13: summary .7914 -> .8048,
-  // the other sets unchanged (0.15 to 0.25 alike, 0.3: .8020), for about a
-  // tenth more time.
+  // the other sets unchanged (0.15 to 0.25 alike, 0.3: .8020); align over
+  // its pairs 3.48 s -> 3.71 s (the copies are found once).
   double lone_summary_validation = 0;
   // Passages within this many page tokens of each other are judged together
   // as one summary (0: each alone). News pages stitch sentences from all over
