@@ -15,6 +15,7 @@ PACKAGES=(
   cmake ninja-build g++ make pkg-config dpkg-dev
   libutf8proc-dev googletest libgtest-dev libstemmer-dev
   emscripten python3 wordnet-base similarity-tester hyperfine
+  liblingua-stopwords-perl  # function words of German, French, Spanish... (Snowball's lists)
   chromium   # the web demo's and the extension's end-to-end tests (driven by playwright-core)
   firefox-esr  # the extension's end-to-end tests in Firefox (puppeteer-core, WebDriver BiDi)
   zip        # the extension's store packages

@@ -13,14 +13,13 @@
 # other language, as it does for an unknown one.
 set(REUSELENS_SNOWBALL_DIR "${PROJECT_SOURCE_DIR}/third_party/snowball")
 
-# core/src/stem.cpp asks for english and russian; german is kept as well. Each
-# further stemmer costs ~3-7 KB of .wasm (~1-2 KB gzipped): measured at -O3, the five
-# of french spanish italian portuguese dutch add 35 KB (10.5 KB gzipped), all 29 of
-# libstemmer ~270 KB. Add names here (or -DREUSELENS_STEMMER_LANGUAGES=...) when the
-# core starts asking sb_stemmer_new() for them (an existing build directory keeps
-# the value in its CMakeCache.txt: reconfigure with -U REUSELENS_STEMMER_LANGUAGES).
-set(REUSELENS_STEMMER_LANGUAGES english russian german
-  CACHE STRING "Snowball stemmers (algorithm names from libstemmer/modules.txt) compiled into the WASM build")
+# The core asks sb_stemmer_new() for english and for the languages of
+# scripts/build_stopwords.py (LANGUAGES there): keep the two lists in step. Each
+# stemmer costs ~3-7 KB of .wasm (~1-2 KB gzipped): measured at -O3, the five of
+# french spanish italian portuguese dutch add 35 KB (10.5 KB gzipped), all 29 of
+# libstemmer ~270 KB. A plain variable, not a cache entry, so that an existing
+# build directory picks up a changed list.
+set(REUSELENS_STEMMER_LANGUAGES english german french spanish italian portuguese dutch russian)
 
 # The stamp is written by scripts/setup.sh only after a successful generation.
 if(NOT EXISTS "${REUSELENS_SNOWBALL_DIR}/.reuselens-generated")

@@ -46,7 +46,11 @@ void drop_periods(std::string& s) {
 
 }  // namespace
 
-std::string normalize_word(std::string_view word) {
+namespace {
+
+// The word mapped by utf8proc with `marks` (UTF8PROC_STRIPMARK or 0) among
+// the options, punctuation unified, acronym periods dropped.
+std::string map_word(std::string_view word, int marks) {
   bool ascii = true;
   for (char c : word)
     if (static_cast<unsigned char>(c) >= 0x80) {
@@ -65,7 +69,7 @@ std::string normalize_word(std::string_view word) {
   } else {
     utf8proc_uint8_t* mapped = nullptr;
     const auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
-                                                        UTF8PROC_STRIPMARK | UTF8PROC_IGNORE | UTF8PROC_STABLE);
+                                                        marks | UTF8PROC_IGNORE | UTF8PROC_STABLE);
     const utf8proc_ssize_t n = utf8proc_map_custom(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
                                                    static_cast<utf8proc_ssize_t>(word.size()), &mapped, options,
                                                    unify_callback, nullptr);
@@ -80,6 +84,12 @@ std::string normalize_word(std::string_view word) {
   drop_periods(out);
   return out;
 }
+
+}  // namespace
+
+std::string normalize_word(std::string_view word) { return map_word(word, UTF8PROC_STRIPMARK); }
+
+std::string fold_case(std::string_view word) { return map_word(word, 0); }
 
 std::uint64_t hash_bytes(std::string_view bytes) {
   // FNV-1a, then a murmur3 finalizer so that the low bits mix well (winnowing

@@ -3,6 +3,9 @@
 #include <libstemmer.h>
 
 #include <memory>
+#include <vector>
+
+#include "reuselens/normalize.hpp"
 
 namespace reuselens {
 
@@ -13,15 +16,22 @@ struct StemmerDeleter {
 };
 using StemmerPtr = std::unique_ptr<sb_stemmer, StemmerDeleter>;
 
-// libstemmer's stemmers keep state between calls, so one set per thread.
-struct Stemmers {
-  StemmerPtr english{sb_stemmer_new("english", "UTF_8")};
-  StemmerPtr russian{sb_stemmer_new("russian", "UTF_8")};
-};
-
-Stemmers& stemmers() {
-  thread_local Stemmers s;
-  return s;
+// libstemmer's stemmers keep state between calls, so each thread has its own,
+// made on first use. A stemmer the build lacks (sb_stemmer_new gives NULL)
+// leaves words as they are.
+sb_stemmer* stemmer(Language language) {
+  struct Slot {
+    bool made = false;
+    StemmerPtr stemmer;
+  };
+  thread_local std::vector<Slot> slots;
+  if (language >= slots.size()) slots.resize(language + 1u);
+  Slot& slot = slots[language];
+  if (!slot.made) {
+    slot.made = true;
+    if (const char* name = stemmer_name(language)) slot.stemmer.reset(sb_stemmer_new(name, "UTF_8"));
+  }
+  return slot.stemmer.get();
 }
 
 std::string run(sb_stemmer* stemmer, std::string_view word) {
@@ -32,29 +42,30 @@ std::string run(sb_stemmer* stemmer, std::string_view word) {
   return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(sb_stemmer_length(stemmer)));
 }
 
-// The script of a word, judged by its first byte: ASCII letters and Latin-1 /
-// Latin Extended lead bytes are Latin; 0xD0-0xD1 lead Cyrillic's main block.
-enum class Script { kLatin, kCyrillic, kOther };
-Script script_of(std::string_view word) {
-  const auto b = static_cast<unsigned char>(word[0]);
-  if (b < 0x80) return (b >= 'a' && b <= 'z') ? Script::kLatin : Script::kOther;
-  if (b >= 0xC3 && b <= 0xC9) return Script::kLatin;
-  if (b == 0xD0 || b == 0xD1) return Script::kCyrillic;
-  return Script::kOther;
+bool is_ascii(std::string_view word) {
+  for (char c : word)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
 }
 
 }  // namespace
 
-std::string stem_english(std::string_view word) { return run(stemmers().english.get(), word); }
+std::string stem_written_word(std::string_view written, std::string_view normalized, Language text_language) {
+  const Language language = word_language(normalized, text_language);
+  if (language == kNoLanguage) return std::string(normalized);
+  if (language == kEnglish || language == russian() || is_ascii(written)) return run(stemmer(language), normalized);
+  // Snowball's French, Spanish or German suffixes carry diacritics ("-ción",
+  // "-ité"): stem the word with them, then drop them as normalize_word does,
+  // so that a page that left the accents out ("negociation") still shares the stem.
+  return normalize_word(run(stemmer(language), fold_case(written)));
+}
 
-std::string stem_word(std::string_view word) {
-  if (word.empty()) return {};
-  switch (script_of(word)) {
-    case Script::kLatin: return run(stemmers().english.get(), word);
-    case Script::kCyrillic: return run(stemmers().russian.get(), word);
-    case Script::kOther: break;
-  }
-  return std::string(word);
+std::string stem_english(std::string_view word) { return run(stemmer(kEnglish), word); }
+
+std::string stem_word(std::string_view word, Language text_language) {
+  const Language language = word_language(word, text_language);
+  if (language == kNoLanguage) return std::string(word);
+  return run(stemmer(language), word);
 }
 
 }  // namespace reuselens

@@ -25,12 +25,17 @@ constexpr std::string_view kStopwords[] = {
     "without", "toward", "towards", "across", "among", "via", "per", "unto", "thus", "hence", "cannot"};
 }  // namespace
 
-bool is_stopword(std::string_view word) {
+const std::vector<std::string_view>& english_stopwords() {
   static const auto sorted = [] {
     std::vector<std::string_view> copy(std::begin(kStopwords), std::end(kStopwords));
     std::sort(copy.begin(), copy.end());
     return copy;
   }();
+  return sorted;
+}
+
+bool is_stopword(std::string_view word) {
+  const auto& sorted = english_stopwords();
   return std::binary_search(sorted.begin(), sorted.end(), word);
 }
 

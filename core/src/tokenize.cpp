@@ -214,11 +214,40 @@ void mark_links(std::string_view text, std::vector<Token>& tokens) {
   }
 }
 
+// A word's stem, function-word flag and class, and synonyms, all of which
+// depend on the text's language.
+void describe_word(Token& t, std::string_view word, const std::string& norm, Language language) {
+  const std::string stem = stem_written_word(word, norm, language);
+  t.stem = hash_bytes(stem);
+  const bool english = word_language(norm, language) == kEnglish;
+  if (is_function_word(norm, language)) {
+    t.flags |= kTokenStopword;
+    if (english) t.function_classes = function_word_classes(norm);
+  } else if (english) {
+    t.synonyms = synonym_entry(stem);  // 0 for words not in WordNet
+  }
+}
+
 }  // namespace
 
 TokenizedText tokenize(std::string_view text) {
   TokenizedText out;
   out.tokens.reserve(text.size() / 5 + 1);
+  // The words of the first kLanguageSampleBytes wait, normalized, until their
+  // language is known: each word is normalized once.
+  LanguageGuess guess;
+  bool guessing = true;
+  std::vector<std::pair<std::size_t, std::string>> waiting;  // (token index, normalized word)
+  waiting.reserve(std::min(text.size(), kLanguageSampleBytes) / 5 + 1);
+  const auto decide = [&] {
+    out.language = guess.language();
+    for (const auto& [i, norm] : waiting) {
+      Token& t = out.tokens[i];
+      describe_word(t, text.substr(t.begin, t.end - t.begin), norm, out.language);
+    }
+    waiting = {};
+    guessing = false;
+  };
   // Per token: is it an initial or an acronym ("F", "U.S")? Kept until sentences are found.
   std::vector<bool> initial;
   initial.reserve(out.tokens.capacity());
@@ -248,19 +277,17 @@ TokenizedText tokenize(std::string_view text) {
     Token t;
     t.begin = static_cast<std::uint32_t>(start);
     t.end = static_cast<std::uint32_t>(end);
-    const std::string norm = normalize_word(word);
+    std::string norm = normalize_word(word);
     t.key = hash_bytes(norm);
+    if (guessing && start >= kLanguageSampleBytes) decide();
     if (p.cls == CharClass::kDigit) {
       t.stem = t.key;
       t.flags |= kTokenNumber;
+    } else if (guessing) {
+      guess.add(t.key);
+      waiting.emplace_back(out.tokens.size(), std::move(norm));
     } else {
-      const std::string stem = stem_word(norm);
-      t.stem = hash_bytes(stem);
-      if (is_stopword(norm)) {
-        t.flags |= kTokenStopword;
-        t.function_classes = function_word_classes(norm);
-      }
-      else t.synonyms = synonym_entry(stem);  // 0 for words not in WordNet, and non-English words
+      describe_word(t, word, norm, out.language);
     }
     if (is_upper(p.cp)) t.flags |= kTokenCapitalized;
     out.tokens.push_back(t);
@@ -268,6 +295,7 @@ TokenizedText tokenize(std::string_view text) {
                       (p.next == end || word.find('.') != std::string_view::npos));
     pos = end;
   }
+  if (guessing) decide();
 
   mark_links(text, out.tokens);
 

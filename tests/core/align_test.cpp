@@ -609,8 +609,9 @@ TEST(Align, AnEdgeLineWithOneSynonymOnlyIsNotPartOfThePassage) {
 }
 
 // Other languages: the language-independent path (words by Unicode category,
-// ideographs one by one) finds verbatim and edited copies; Russian also gets
-// its Snowball stemmer.
+// ideographs one by one) finds verbatim and edited copies; Russian, German,
+// French, Spanish, Italian, Portuguese and Dutch also get their Snowball
+// stemmers and function words.
 TEST(Align, GermanCopyWithAnEditIsEdited) {
   const std::string sentence =
       "Russland, das seine militärische Präsenz in Syrien ausbaut, erklärte rasch, Moskau sei auch zu Gesprächen "
@@ -640,6 +641,40 @@ TEST(Align, RussianInflectedWordsMatchByStem) {
   for (const AlignmentStep& s : passages[0].alignment) stem_step = stem_step || s.type == StepType::kStem;
   EXPECT_TRUE(stem_step);
   EXPECT_EQ(passages[0].kind, PassageKind::kEdited);
+}
+
+// German and Spanish words are stemmed by their own Snowball stemmers (the
+// language is guessed from each text's function words), so an inflected word
+// is a stem match, not a substitution.
+TEST(Align, GermanAndSpanishInflectedWordsMatchByStem) {
+  struct Case {
+    std::string source, from, to;
+  };
+  const Case cases[] = {
+      {"Russland, das seine militärische Präsenz in Syrien ausbaut, erklärte rasch, Moskau sei auch zu "
+       "Gesprächen mit den Vereinigten Staaten bereit.",
+       "Gesprächen", "Gespräche"},
+      {"Rusia, que está aumentando su presencia militar en Siria, se apresuró a decir que Moscú también estaba "
+       "dispuesta a mantener conversaciones con los Estados Unidos.",
+       "dispuesta", "dispuestos"},
+  };
+  for (const Case& c : cases) {
+    const std::string page_text = replace_word(c.source, c.from, c.to);
+    const Document page = doc(page_text), source = doc(c.source);
+    EXPECT_NE(page.tokenized().language, kEnglish) << c.from;
+    const auto passages = align(page, source);
+    ASSERT_EQ(passages.size(), 1u) << c.from;
+    EXPECT_EQ(passages[0].page_begin, 0u);
+    EXPECT_EQ(passages[0].page_end, page_text.size());
+    int stems = 0, substitutions = 0;
+    for (const AlignmentStep& s : passages[0].alignment) {
+      stems += s.type == StepType::kStem;
+      substitutions += s.type == StepType::kSubstituted;
+    }
+    EXPECT_EQ(stems, 1) << c.from;
+    EXPECT_EQ(substitutions, 0) << c.from;
+    EXPECT_EQ(passages[0].kind, PassageKind::kEdited) << c.from;
+  }
 }
 
 TEST(Align, ChineseCopyWithAReplacedCharacterIsEdited) {

@@ -1,5 +1,6 @@
 #include "reuselens/stem.hpp"
 
+#include "reuselens/normalize.hpp"
 #include "reuselens/tokenize.hpp"
 #include "test_util.hpp"
 
@@ -12,6 +13,28 @@ TEST(Stem, EnglishRussianAndOtherScripts) {
   EXPECT_EQ(stem_word("переговоры"), stem_word("переговор"));  // Russian stemmer for Cyrillic
   EXPECT_EQ(stem_word("叙利亚"), "叙利亚");                        // no stemmer: unchanged
   EXPECT_EQ(stem_word(""), "");
+}
+
+TEST(Stem, OtherLanguagesAreStemmedWithTheirDiacritics) {
+  const Language es = language_from_code("es"), de = language_from_code("de"), fr = language_from_code("fr");
+  const auto stem = [](const std::string& written, Language l) {
+    return stem_written_word(written, normalize_word(written), l);
+  };
+  // Spanish "-ción" is a suffix only with its accent.
+  EXPECT_EQ(stem("conversación", es), "convers");
+  EXPECT_EQ(stem("conversaciones", es), "convers");
+  EXPECT_EQ(stem("Conversaciones", es), "convers");
+  EXPECT_NE(stem_word(normalize_word("conversación"), es), "convers");  // what stemming the normalized form gives
+  // The stem loses its diacritics as normalized words do.
+  EXPECT_EQ(stem("négociations", fr), "negoci");
+  EXPECT_EQ(stem("négociations", fr), stem("negociation", fr));
+  EXPECT_EQ(stem("Gesprächen", de), stem("Gespräche", de));
+  EXPECT_EQ(stem("Straßen", de), stem("Straße", de));
+  // English and Russian words keep the normalized path; in an English text
+  // German inflections stay apart.
+  EXPECT_EQ(stem("Talks", kEnglish), "talk");
+  EXPECT_NE(stem("Gesprächen", kEnglish), stem("Gespräche", kEnglish));
+  EXPECT_EQ(stem("переговоры", de), stem_word("переговор"));
 }
 
 TEST(Stem, TokensCarryStemsAndNumbersKeepTheirKey) {

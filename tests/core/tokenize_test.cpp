@@ -179,6 +179,27 @@ TEST(Tokenize, GermanWords) {
   EXPECT_EQ(t.tokens[1].key, tokenize("STRASSE").tokens.at(0).key);
 }
 
+TEST(Tokenize, AGermanTextHasGermanFunctionWordsAndNoEnglishSynonyms) {
+  const std::string german = "Die Regierung und der Präsident haben sich nicht geäußert, die Gespräche gehen weiter.";
+  const TokenizedText t = tokenize(german);
+  EXPECT_EQ(language_code(t.language), "de");
+  const Strings w = words(german, t);
+  ASSERT_EQ(w.size(), t.tokens.size());
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const bool function_word = w[i] == "Die" || w[i] == "die" || w[i] == "und" || w[i] == "der" ||
+                               w[i] == "haben" || w[i] == "sich" || w[i] == "nicht" || w[i] == "weiter";
+    EXPECT_EQ(static_cast<bool>(t.tokens[i].flags & kTokenStopword), function_word) << w[i];
+    EXPECT_EQ(t.tokens[i].synonyms, 0u) << w[i];          // WordNet is English
+    EXPECT_EQ(t.tokens[i].function_classes, 0u) << w[i];  // so are the classes of the/a
+  }
+  // "die" in English is a verb with synonyms; "Die" above is the article.
+  const TokenizedText english = tokenize("Old soldiers never die, they simply fade away.");
+  EXPECT_EQ(english.language, kEnglish);
+  EXPECT_NE(english.tokens.at(3).synonyms, 0u);
+  EXPECT_FALSE(english.tokens.at(3).flags & kTokenStopword);
+  EXPECT_FALSE(english.tokens.at(0).flags & kTokenStopword);
+}
+
 TEST(Tokenize, RussianWords) {
   // "Москва — столица России."
   const std::string text =

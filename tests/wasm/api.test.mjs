@@ -91,6 +91,41 @@ test('the word alignment shows what the spinner changed', async () => {
   }
 });
 
+// Each language's Snowball stemmer is compiled into the .wasm (wasm/snowball.cmake):
+// one it lacked would leave the inflected word a substitution.
+test('inflected words of other languages align as stems', async () => {
+  const cases = [
+    ['Russland, das seine militärische Präsenz in Syrien ausbaut, erklärte rasch, Moskau sei auch zu ' +
+     'Gesprächen mit den Vereinigten Staaten bereit.', 'Gesprächen', 'Gespräche'],
+    ['La Russie, qui renforce sa présence militaire en Syrie, a dit que Moscou était aussi prête à des ' +
+     'discussions avec les États-Unis sur une solution politique.', 'renforce', 'renforçait'],
+    ['Rusia, que está aumentando su presencia militar en Siria, se apresuró a decir que Moscú también estaba ' +
+     'dispuesta a mantener conversaciones con los Estados Unidos.', 'dispuesta', 'dispuestos'],
+    ['La Russia, che sta rafforzando la sua presenza militare in Siria, si è affrettata a dire che anche ' +
+     'Mosca era pronta a colloqui con gli Stati Uniti.', 'affrettata', 'affrettati'],
+    ['A Rússia, que está a reforçar a sua presença militar na Síria, apressou-se a dizer que Moscovo também ' +
+     'estava pronta para conversações com os Estados Unidos.', 'conversações', 'conversação'],
+    ['Rusland, dat zijn militaire aanwezigheid in Syrië uitbreidt, zei snel dat Moskou ook klaar was voor ' +
+     'gesprekken met de Verenigde Staten.', 'gesprekken', 'gesprek'],
+    ['Россия, которая наращивает военное присутствие в Сирии, поспешила заявить, что Москва также готова к ' +
+     'переговорам с Соединенными Штатами.', 'переговорам', 'переговоров'],
+  ];
+  for (const [source, from, to] of cases) {
+    const lens = await api.createReuseLens();
+    try {
+      lens.addSource({ id: 'src', text: source });
+      const page = source.replace(from, to);
+      const [passage, ...rest] = lens.match(page).passages;
+      assert.equal(rest.length, 0, from);
+      const step = passage.alignment.find((s) => s.page && page.slice(...s.page) === to);
+      assert.equal(step?.op, 'stem', `${from} -> ${to}`);
+      assert.equal(source.slice(...step.source), from);
+    } finally {
+      lens.dispose();
+    }
+  }
+});
+
 test('quoted speech shared by two outlets is flagged', async () => {
   const lens = await lensWith(['001']);
   try {

@@ -17,6 +17,10 @@ char32_t unify_punctuation(char32_t cp);
 // "Café" -> "cafe", "ＵＳ" -> "us", "Straße" -> "strasse", "Russia’s" -> "russia's".
 std::string normalize_word(std::string_view word);
 
+// normalize_word without removing diacritics: "Conversación" -> "conversación".
+// For the Snowball stemmers of languages whose suffixes carry them ("-ción").
+std::string fold_case(std::string_view word);
+
 // 64-bit hash used for token keys and n-gram fingerprints.
 std::uint64_t hash_bytes(std::string_view bytes);
 std::uint64_t hash_combine(std::uint64_t seed, std::uint64_t value);

@@ -5,11 +5,13 @@
 #include <string_view>
 #include <vector>
 
+#include "reuselens/language.hpp"
+
 namespace reuselens {
 
 enum TokenFlags : std::uint8_t {
   kTokenNumber = 1 << 0,    // digits, possibly with inner , or .
-  kTokenStopword = 1 << 1,  // English function word ("the", "of", "which")
+  kTokenStopword = 1 << 1,  // function word of its language ("the", "which"; "der", "und")
   kTokenIdeograph = 1 << 2, // one CJK character (scripts written without spaces)
   kTokenCapitalized = 1 << 3,  // starts with an upper-case letter in the original
   kTokenLink = 1 << 4,      // part of a web address; also flagged a stop word
@@ -19,7 +21,7 @@ struct Token {
   std::uint32_t begin = 0;  // byte offset in the original text
   std::uint32_t end = 0;    // one past the last byte
   std::uint64_t key = 0;    // hash_bytes(normalize_word(text))
-  std::uint64_t stem = 0;   // hash_bytes(stem_word(normalized)); key for numbers and ideographs
+  std::uint64_t stem = 0;   // hash_bytes(stem_written_word(...)); key for numbers and ideographs
   std::uint32_t synonyms = 0;  // synonym_entry(stem) for English content words, else 0
   std::uint8_t flags = 0;
   std::uint8_t function_classes = 0;  // function_word_classes(normalized), for stopwords
@@ -34,15 +36,20 @@ struct Sentence {
 struct TokenizedText {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
+  Language language = kEnglish;  // of its Latin-script words (guess_language)
 };
 
 // Input must be valid UTF-8 (see find_invalid_utf8). Words are runs of letters,
 // marks and digits, with inner apostrophes kept ("we're") and hyphens splitting
 // ("four-year" -> four, year). Sentence ends know abbreviations ("Mr.", "U.S."),
-// initials ("John F. Kerry") and closing quotes.
+// initials ("John F. Kerry") and closing quotes. The text's language
+// (guess_language) picks the stemmer and the function words of its Latin-script
+// words; only English words get synonyms and function-word classes.
 TokenizedText tokenize(std::string_view text);
 
+// English function words (a normalized word), and the whole sorted list.
 bool is_stopword(std::string_view normalized_word);
+const std::vector<std::string_view>& english_stopwords();
 
 // The classes of function words that stand in for each other (one bit each):
 // articles and demonstratives (the/a/this), relatives (which/that/who),
