@@ -44,10 +44,6 @@ void drop_periods(std::string& s) {
   s.resize(out);
 }
 
-}  // namespace
-
-namespace {
-
 // The word mapped by utf8proc with `marks` (UTF8PROC_STRIPMARK or 0) among
 // the options, punctuation unified, acronym periods dropped.
 std::string map_word(std::string_view word, int marks) {
