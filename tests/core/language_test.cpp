@@ -3,6 +3,7 @@
 #include <string>
 
 #include "reuselens/normalize.hpp"
+#include "reuselens/tokenize.hpp"
 #include "test_util.hpp"
 
 namespace reuselens {
@@ -59,10 +60,13 @@ TEST(GuessLanguage, ReadsOnlyTheStartOfAHugeText) {
   while (text.size() < 400 * 1024) text += "The government and the president did not comment on it. ";
   EXPECT_EQ(language_code(guess_language(german)), "de");
   EXPECT_EQ(language_code(guess_language(text)), "de");  // the English tail is past the sample
-  // The 64 KB cut falls inside a two-byte letter ("ä"): still valid, still German.
+  // The 64 KB mark falls inside a two-byte letter ("ä") of a word that begins
+  // before it: that word counts, whole; the German words after it do not.
   std::string cut(64 * 1024 - 1, 'x');
   cut += "ä und der die nicht auch";
-  EXPECT_EQ(guess_language(cut), kEnglish);  // only "x...x" and half of "ä" are read
+  EXPECT_EQ(guess_language(cut), kEnglish);
+  EXPECT_EQ(tokenize(cut).language, kEnglish);
+  EXPECT_EQ(language_code(guess_language("und der die nicht auch " + cut)), "de");
 }
 
 TEST(Language, CodesNamesAndTheLanguageOfAWord) {
