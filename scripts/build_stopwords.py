@@ -19,8 +19,8 @@ import os
 import re
 import sys
 
-# Language code (the .pm file's name) -> Snowball algorithm name. Every
-# algorithm named here must be in REUSELENS_STEMMER_LANGUAGES (wasm/snowball.cmake).
+# Language code (the .pm file's name) -> Snowball algorithm name. The WASM
+# build compiles these stemmers (wasm/snowball.cmake asks --algorithms).
 LANGUAGES = (
     ("DE", "german"),
     ("FR", "french"),
@@ -87,10 +87,17 @@ def write_cpp(path, lists):
 
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--lingua", required=True,
+    parser.add_argument("--lingua",
                         help="Lingua::StopWords module dir (/usr/share/perl5/Lingua/StopWords)")
-    parser.add_argument("--output", required=True, help="generated C++ source")
+    parser.add_argument("--output", help="generated C++ source")
+    parser.add_argument("--algorithms", action="store_true",
+                        help="only print the Snowball stemmers the lists need (for wasm/snowball.cmake)")
     args = parser.parse_args(argv)
+    if args.algorithms:
+        print(";".join(algorithm for _, algorithm in LANGUAGES))
+        return 0
+    if not args.lingua or not args.output:
+        parser.error("--lingua and --output are required")
     lists = [(code, algorithm, read_list(args.lingua, code)) for code, algorithm in LANGUAGES]
     write_cpp(args.output, lists)
     total = sum(len(words) for _, _, words in lists)

@@ -13,13 +13,24 @@
 # other language, as it does for an unknown one.
 set(REUSELENS_SNOWBALL_DIR "${PROJECT_SOURCE_DIR}/third_party/snowball")
 
-# The core asks sb_stemmer_new() for english and for the languages of
-# scripts/build_stopwords.py (LANGUAGES there): keep the two lists in step. Each
-# stemmer costs ~3-7 KB of .wasm (~1-2 KB gzipped): measured at -O3, the five of
+# The core asks sb_stemmer_new() for english and for the language of each
+# function-word list, which scripts/build_stopwords.py names. Each stemmer
+# costs ~3-7 KB of .wasm (~1-2 KB gzipped): measured at -O3, the five of
 # french spanish italian portuguese dutch add 35 KB (10.5 KB gzipped), all 29 of
 # libstemmer ~270 KB. A plain variable, not a cache entry, so that an existing
 # build directory picks up a changed list.
-set(REUSELENS_STEMMER_LANGUAGES english german french spanish italian portuguese dutch russian)
+find_package(Python3 COMPONENTS Interpreter REQUIRED)
+execute_process(
+  COMMAND "${Python3_EXECUTABLE}" "${PROJECT_SOURCE_DIR}/scripts/build_stopwords.py" --algorithms
+  RESULT_VARIABLE _rl_result
+  OUTPUT_VARIABLE _rl_listed
+  OUTPUT_STRIP_TRAILING_WHITESPACE)
+if(NOT _rl_result EQUAL 0 OR _rl_listed STREQUAL "")
+  message(FATAL_ERROR "scripts/build_stopwords.py --algorithms failed (${_rl_result})")
+endif()
+set(REUSELENS_STEMMER_LANGUAGES english ${_rl_listed})
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/scripts/build_stopwords.py")
+unset(_rl_listed)
 
 # The stamp is written by scripts/setup.sh only after a successful generation.
 if(NOT EXISTS "${REUSELENS_SNOWBALL_DIR}/.reuselens-generated")

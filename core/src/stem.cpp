@@ -63,9 +63,7 @@ std::string stem_written_word(std::string_view written, std::string_view normali
 std::string stem_english(std::string_view word) { return run(stemmer(kEnglish), word); }
 
 std::string stem_word(std::string_view word, Language text_language) {
-  const Language language = word_language(word, text_language);
-  if (language == kNoLanguage) return std::string(word);
-  return run(stemmer(language), word);
+  return stem_written_word(word, word, text_language);  // a normalized word is its own written form
 }
 
 }  // namespace reuselens
