@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "reuselens/utf8.hpp"
+
 namespace reuselens {
 
 char32_t unify_punctuation(char32_t cp) {
@@ -44,8 +46,24 @@ void drop_periods(std::string& s) {
   s.resize(out);
 }
 
+// Scripts whose combining marks are vowels and consonant signs, not optional
+// accents: Hindi "रूस" (Russia) and "रूसी" (Russian), Thai "น" and "นี้"
+// differ only in marks. Brahmic scripts from Devanagari to Sinhala, Thai, Lao,
+// Tibetan, Myanmar, Khmer, Buginese, Tai Tham and Balinese.
+bool marks_spell_sounds(char32_t cp) {
+  return (cp >= 0x0900 && cp <= 0x0DFF) || (cp >= 0x0E00 && cp <= 0x0FFF) || (cp >= 0x1000 && cp <= 0x109F) ||
+         (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x1A00 && cp <= 0x1B7F);
+}
+
+bool has_sound_marks(std::string_view word) {
+  for (std::size_t pos = 0; pos < word.size();)
+    if (marks_spell_sounds(decode_utf8(word, pos))) return true;
+  return false;
+}
+
 // The word mapped by utf8proc with `marks` (UTF8PROC_STRIPMARK or 0) among
-// the options, punctuation unified, acronym periods dropped.
+// the options, punctuation unified, acronym periods dropped. Marks that spell
+// sounds are always kept.
 std::string map_word(std::string_view word, int marks) {
   bool ascii = true;
   for (char c : word)
@@ -64,6 +82,7 @@ std::string map_word(std::string_view word, int marks) {
     }
   } else {
     utf8proc_uint8_t* mapped = nullptr;
+    if (marks && has_sound_marks(word)) marks = 0;
     const auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
                                                         marks | UTF8PROC_IGNORE | UTF8PROC_STABLE);
     const utf8proc_ssize_t n = utf8proc_map_custom(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),

@@ -18,8 +18,8 @@ namespace {
 
 enum class CharClass { kOther, kLetter, kMark, kDigit, kUnspaced };
 
-// Scripts written without spaces between words: every character is a token, so
-// n-grams of tokens become character n-grams there.
+// Scripts written without spaces between words: every character (with its marks)
+// is a token, so n-grams of tokens become character n-grams there.
 bool is_unspaced_script(char32_t cp) {
   return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2FFFF) ||
          (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) ||
@@ -257,15 +257,19 @@ TokenizedText tokenize(std::string_view text) {
     const std::size_t start = pos;
     const Peek p = peek(text, pos);
     if (p.cls == CharClass::kUnspaced) {
+      // The character with its combining marks (Thai vowels and tones), so a
+      // passage never ends between a letter and its marks.
+      std::size_t end = p.next;
+      for (Peek m = peek(text, end); end < text.size() && m.cls == CharClass::kMark; m = peek(text, end)) end = m.next;
       Token t;
       t.begin = static_cast<std::uint32_t>(start);
-      t.end = static_cast<std::uint32_t>(p.next);
-      t.key = hash_bytes(normalize_word(text.substr(start, p.next - start)));
+      t.end = static_cast<std::uint32_t>(end);
+      t.key = hash_bytes(normalize_word(text.substr(start, end - start)));
       t.stem = t.key;
       t.flags = kTokenIdeograph;
       out.tokens.push_back(t);
       initial.push_back(false);
-      pos = p.next;
+      pos = end;
       continue;
     }
     if (p.cls != CharClass::kLetter && p.cls != CharClass::kDigit) {

@@ -150,6 +150,37 @@ TEST(Align, ChineseTextMatchesCharacterByCharacter) {
   EXPECT_NE(slice(page, passages[0].page_begin, passages[0].page_end).find("俄罗斯正在叙利亚"), std::string::npos);
 }
 
+TEST(Align, AThaiPassageEndsAfterTheMarksOfItsLastCharacter) {
+  // The copy ends in "นี้", whose vowel and tone marks follow the consonant.
+  const std::string copied = "ประธานาธิบดีเชื่อว่าการเจรจาทางทหารเป็นก้าวต่อไปที่สำคัญ และหวังว่าการเจรจาจะเกิดขึ้นในเร็วๆ นี้";
+  const Document source = doc("ข่าววันนี้ " + copied + "\n\nเรื่องอื่นต่อจากนี้ไป");
+  const Document page = doc("เมื่อวานเราไปทะเลกับเพื่อน\n\n" + copied + "\n\nแล้วก็กลับบ้าน");
+  const auto passages = align(page, source);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(slice(page, passages[0].page_begin, passages[0].page_end), copied);
+  EXPECT_EQ(slice(source, passages[0].source_begin, passages[0].source_end), copied);
+}
+
+// Hindi words that differ in a vowel sign are different words, not one.
+TEST(Align, HindiWordsThatDifferInAVowelSignAreReplacedNotEqual) {
+  const std::string before = "अमेरिकी विदेश मंत्री जॉन केरी ने शुक्रवार को लंदन में कहा कि सीरिया पर ";
+  const std::string after = " के साथ सैन्य वार्ता करना एक महत्वपूर्ण अगला कदम है और वार्ता बहुत जल्द होगी।";
+  const Document source = doc(before + "रूस" + after);
+  const Document page = doc(before + "रूसी" + after);
+  const auto passages = align(page, source);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_NE(passages[0].kind, PassageKind::kVerbatim);
+  bool seen = false;
+  for (const AlignmentStep& step : passages[0].alignment) {
+    if (step.page == AlignmentStep::kNoToken) continue;
+    const Token& t = page.tokens()[step.page];
+    if (slice(page, t.begin, t.end) != "रूसी") continue;
+    seen = true;
+    EXPECT_NE(step.type, StepType::kExact);
+  }
+  EXPECT_TRUE(seen);
+}
+
 std::string replace_word(std::string text, const std::string& from, const std::string& to) {
   return text.replace(text.find(from), from.size(), to);
 }

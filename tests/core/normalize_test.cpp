@@ -109,6 +109,21 @@ TEST(NormalizeWord, KeepsNonLatinScripts) {
   EXPECT_EQ(normalize_word("\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7"), "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7");
 }
 
+TEST(NormalizeWord, KeepsTheVowelSignsOfIndicAndThaiScripts) {
+  // Hindi: Russia and Russian, and the genitive forms, differ only in marks.
+  EXPECT_NE(normalize_word("रूस"), normalize_word("रूसी"));
+  EXPECT_NE(normalize_word("का"), normalize_word("की"));
+  EXPECT_EQ(normalize_word("रूसी"), "रूसी");
+  // Thai: a consonant with and without its vowel and tone marks.
+  EXPECT_NE(normalize_word("นี้"), normalize_word("น"));
+  // Accents elsewhere still go, also in the same text.
+  EXPECT_EQ(normalize_word("Caf\xC3\xA9"), "cafe");
+  EXPECT_EQ(normalize_word("e\xCC\x81"), "e");
+  // Arabic vowel points are optional: vowelled and plain spellings stay one word.
+  EXPECT_EQ(normalize_word("\xD9\x85\xD9\x8F\xD8\xAD\xD9\x8E\xD9\x85\xD9\x8E\xD9\x91\xD8\xAF"),  // مُحَمَّد
+            normalize_word("\xD9\x85\xD8\xAD\xD9\x85\xD8\xAF"));                                    // محمد
+}
+
 TEST(NormalizeWord, OutputIsValidUtf8) {
   const std::vector<std::string> words = {"Caf\xC3\xA9", "\xEF\xAC\x81", "\xF0\x9F\x98\x80x", "\xE4\xB8\xAD",
                                           "\xD0\xB9", "Stra\xC3\x9F" "e", "e\xCC\x81\xCC\x81\xCC\x81"};

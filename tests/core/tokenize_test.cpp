@@ -168,6 +168,18 @@ TEST(Tokenize, EachCjkCharacterIsItsOwnToken) {
   for (const Token& tok : kana.tokens) EXPECT_TRUE(tok.flags & kTokenIdeograph);
 }
 
+TEST(Tokenize, AnUnspacedCharacterTakesItsCombiningMarks) {
+  // Thai "นี้": a consonant, a vowel sign and a tone mark; then "ที่".
+  const std::string text = "นี้ที่";
+  const TokenizedText t = tokenize(text);
+  ASSERT_EQ(t.tokens.size(), 2u);
+  EXPECT_EQ(words(text, t), (Strings{"นี้", "ที่"}));
+  EXPECT_EQ(t.tokens[1].end, text.size());
+  for (const Token& tok : t.tokens) EXPECT_TRUE(tok.flags & kTokenIdeograph);
+  // The marks are part of the key: "น" alone is another token.
+  EXPECT_NE(t.tokens[0].key, tokenize("น").tokens.at(0).key);
+}
+
 TEST(Tokenize, GermanWords) {
   const std::string text = "Die Stra\xC3\x9F" "e \xC3\xBC" "ber der Gr\xC3\xB6\xC3\x9F" "e.";
   const TokenizedText t = tokenize(text);

@@ -15,6 +15,8 @@ char32_t unify_punctuation(char32_t cp);
 
 // Normalized form of a word (valid UTF-8 in, valid UTF-8 out).
 // "Café" -> "cafe", "ＵＳ" -> "us", "Straße" -> "strasse", "Russia’s" -> "russia's".
+// Marks that are vowels in Indic and Southeast Asian scripts stay: "रूसी" is
+// not "रूस".
 std::string normalize_word(std::string_view word);
 
 // normalize_word without removing diacritics: "Conversación" -> "conversación".
