@@ -95,10 +95,23 @@ struct Chain {
   std::uint32_t matched = 0;
 };
 
+// Is the gap of tokens [from, from + gap) within `limit` words? A character
+// of a script written without spaces (Chinese, Thai) is about half a word, so
+// an edit there may span up to twice as many tokens.
+bool gap_within(const std::vector<Token>& tokens, std::int64_t from, std::int64_t gap, std::int64_t limit) {
+  if (gap <= limit) return true;
+  if (gap > 2 * limit) return false;
+  std::int64_t half_words = 0;
+  for (std::int64_t i = from; i < from + gap; ++i)
+    half_words += (tokens[static_cast<std::size_t>(i)].flags & kTokenIdeograph) ? 1 : 2;
+  return half_words <= 2 * limit;
+}
+
 // Groups runs into passages: a run joins the open chain it continues on both
-// sides within `max_gap` tokens. Runs that continue no chain start one, so
+// sides within `max_gap` words. Runs that continue no chain start one, so
 // passages may come in any order of the source (shuffled aggregator pages).
-std::vector<Chain> chain_runs(const std::vector<Run>& runs, const AlignOptions& options) {
+std::vector<Chain> chain_runs(const std::vector<Run>& runs, const Document& page, const Document& source,
+                              const AlignOptions& options) {
   const auto gap_limit = static_cast<std::int64_t>(options.max_gap);
   // Equal gaps on both sides are words replaced one for one (a spinner's
   // swaps): bridged up to twice as far.
@@ -122,8 +135,9 @@ std::vector<Chain> chain_runs(const std::vector<Run>& runs, const AlignOptions& 
       const std::int64_t gap_page = static_cast<std::int64_t>(run.page) - chain.page_end;
       const std::int64_t gap_source = static_cast<std::int64_t>(run.source) - chain.source_end;
       const bool swapped = gap_page == gap_source && gap_page <= swap_limit;
-      if (gap_page < -overlap_limit || gap_source < -overlap_limit ||
-          ((gap_page > gap_limit || gap_source > gap_limit) && !swapped))
+      if (gap_page < -overlap_limit || gap_source < -overlap_limit) continue;
+      if (!swapped && !(gap_within(page.tokens(), chain.page_end, gap_page, gap_limit) &&
+                        gap_within(source.tokens(), chain.source_end, gap_source, gap_limit)))
         continue;
       // The run must reach past the chain's end on both sides after trimming.
       const std::int64_t cut = std::max<std::int64_t>({0, -gap_page, -gap_source});
@@ -175,6 +189,10 @@ bool is_shared_punctuation(char32_t cp) {
   switch (unify_punctuation(cp)) {
     case U'.': case U',': case U';': case U':': case U'!': case U'?': case U'"': case U'\'': case U')': case U'(':
     case 0x2026:
+    // CJK full stop, comma and enumeration comma, fullwidth ! , : ; ?
+    case 0x3002: case 0x3001: case 0xFF01: case 0xFF0C: case 0xFF1A: case 0xFF1B: case 0xFF1F:
+    // Indic dandas, Arabic comma, semicolon and question mark, Urdu full stop
+    case 0x0964: case 0x0965: case 0x060C: case 0x061B: case 0x061F: case 0x06D4:
       return true;
     default:
       return false;
@@ -453,7 +471,7 @@ Copies find_copies(const Document& page, const Document& source, const AlignOpti
   Copies k;
   if (page.tokens().size() < options.seed_ngram || source.tokens().size() < options.seed_ngram) return k;
   k.runs = seeds_to_runs(find_seeds(page, source, options), page, source, options.seed_ngram);
-  for (Chain& chain : chain_runs(k.runs, options)) {
+  for (Chain& chain : chain_runs(k.runs, page, source, options)) {
     if (chain.matched < options.min_matched_tokens) continue;
     Candidate c{chain.runs.front().page, chain.page_end, chain.runs.front().source, chain.source_end, {}, false};
     for (const Run& r : chain.runs) c.source_first = std::min(c.source_first, r.source);

@@ -135,8 +135,19 @@ bool is_closing(char32_t cp) {
          cp == 0x203A || cp == 0x300D || cp == 0x300F;
 }
 
+// Full stops of scripts written without spaces: no space need follow them.
+bool is_unspaced_stop(char32_t cp) {
+  return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF61 ||  // Chinese, Japanese
+         cp == 0x104A || cp == 0x104B ||                                 // Myanmar
+         cp == 0x17D4 || cp == 0x17D5;                                   // Khmer
+}
+
 bool is_terminal(char32_t cp) {
-  return cp == U'.' || cp == U'!' || cp == U'?' || cp == 0x2026 || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F;
+  return cp == U'.' || cp == U'!' || cp == U'?' || cp == 0x2026 || is_unspaced_stop(cp) ||
+         cp == 0x0964 || cp == 0x0965 ||  // Devanagari and other Indic dandas
+         cp == 0x061F || cp == 0x06D4 ||  // Arabic question mark, Urdu full stop
+         cp == 0x0589 || cp == 0x1362 ||  // Armenian, Ethiopic
+         cp == 0xFF0E;                    // fullwidth period
 }
 
 constexpr std::uint32_t kMaxTitleTokens = 20;
@@ -160,9 +171,10 @@ bool ends_sentence(std::string_view text, const Token& a, const Token& b, bool a
     p = peek(gap, pos);
   }
   if (pos >= gap.size() || !is_terminal(p.cp)) return false;
-  bool only_periods = true;
+  bool only_periods = true, unspaced_stop = false;
   while (pos < gap.size() && is_terminal(p.cp)) {
     if (p.cp != U'.') only_periods = false;
+    if (is_unspaced_stop(p.cp)) unspaced_stop = true;
     pos = p.next;
     p = peek(gap, pos);
   }
@@ -171,9 +183,8 @@ bool ends_sentence(std::string_view text, const Token& a, const Token& b, bool a
     p = peek(gap, pos);
   }
   // The terminal must be followed by a space (CJK full stops need none).
-  const bool cjk_stop = gap.find("\xE3\x80\x82") != std::string_view::npos;
-  if (!cjk_stop && (pos >= gap.size() || !(p.cp == U' ' || p.cp == U'\n' || p.cp == U'\t' || p.cp == U'\r' ||
-                                             p.cp == 0xA0)))
+  if (!unspaced_stop && (pos >= gap.size() || !(p.cp == U' ' || p.cp == U'\n' || p.cp == U'\t' || p.cp == U'\r' ||
+                                                  p.cp == 0xA0)))
     return false;
   if (gap.find('\n') != std::string_view::npos) return true;
   // A sentence does not go on in lower case: `He asked "why?" and left.`,

@@ -170,6 +170,7 @@ TEST(Align, HindiWordsThatDifferInAVowelSignAreReplacedNotEqual) {
   const auto passages = align(page, source);
   ASSERT_EQ(passages.size(), 1u);
   EXPECT_NE(passages[0].kind, PassageKind::kVerbatim);
+  EXPECT_EQ(slice(page, passages[0].page_begin, passages[0].page_end), before + "रूसी" + after);  // with its danda
   bool seen = false;
   for (const AlignmentStep& step : passages[0].alignment) {
     if (step.page == AlignmentStep::kNoToken) continue;
@@ -717,6 +718,26 @@ TEST(Align, ChineseCopyWithAReplacedCharacterIsEdited) {
   ASSERT_EQ(passages.size(), 1u);
   EXPECT_EQ(passages[0].kind, PassageKind::kEdited);
   EXPECT_EQ(slice(page, passages[0].page_begin, passages[0].page_end).rfind("俄罗斯正在叙利亚", 0), 0u);
+}
+
+// A Chinese character is about half a word: an inserted clause of 10
+// characters (5 or so words) is bridged like 5 English words, and one of 14
+// (7 or so words) splits the copy as 7 English words do.
+TEST(Align, AnInsertionInChineseIsMeasuredInHalfWords) {
+  const std::string before = "美国国务卿克里星期五在伦敦表示，奥巴马总统认为与俄罗斯";
+  const std::string after = "就叙利亚问题举行军事会谈是重要的下一步，并希望会谈很快举行。";
+  const Document source = doc(before + after);
+  for (const auto& [inserted, pieces] : {std::pair<std::string, std::size_t>{"联邦政府官员和军队代表", 1},
+                                         std::pair<std::string, std::size_t>{"联邦政府官员和军队代表以及外交", 2}}) {
+    const Document page = doc("今天天气很好。\n\n" + before + inserted + after);
+    const auto passages = align(page, source);
+    ASSERT_EQ(passages.size(), pieces) << inserted;
+    if (pieces == 1) {
+      EXPECT_EQ(passages[0].kind, PassageKind::kEdited);
+      // Whole, with the full stop both texts end the sentence with.
+      EXPECT_EQ(slice(page, passages[0].page_begin, passages[0].page_end), before + inserted + after);
+    }
+  }
 }
 
 }  // namespace

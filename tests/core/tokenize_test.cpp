@@ -375,6 +375,24 @@ TEST(Sentences, ChineseFullStopEndsASentence) {
   EXPECT_EQ(t.sentences[1].last, 8u);
 }
 
+TEST(Sentences, FullStopsOfOtherScriptsEndSentences) {
+  // Hindi danda, Arabic question mark and Urdu full stop, each before a space.
+  for (const std::string& stop : {"।", "؟", "۔"}) {
+    const std::string text = "हम घर गए" + stop + " वह वहीं रुका" + stop;
+    const TokenizedText t = tokenize(text);
+    ASSERT_EQ(t.sentences.size(), 2u) << stop;
+    EXPECT_EQ(t.sentences[0].last, 3u) << stop;
+  }
+  // Myanmar and Khmer full stops need no space after them, as the CJK one.
+  for (const std::string& stop : {"။", "។"}) {
+    const TokenizedText t = tokenize("ကက" + stop + "ခခ" + stop);
+    ASSERT_EQ(t.sentences.size(), 2u) << stop;
+    EXPECT_EQ(t.sentences[0].last, 2u) << stop;
+  }
+  // A danda glued to the next word is not a sentence end: no space follows it.
+  EXPECT_EQ(tokenize("हम घर गए।वह वहीं रुका।").sentences.size(), 1u);
+}
+
 TEST(Sentences, ListedAbbreviationsAreNotSentenceEnds) {
   EXPECT_EQ(sentences("It weighs approx. ten tons."), (Strings{"It weighs approx. ten tons"}));
   EXPECT_EQ(sentences("See the fig. below for more."), (Strings{"See the fig. below for more"}));

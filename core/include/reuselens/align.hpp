@@ -13,7 +13,8 @@ namespace reuselens {
 
 struct AlignOptions {
   std::size_t seed_ngram = 3;          // tokens per seed n-gram
-  std::size_t max_gap = 6;             // unmatched tokens bridged inside a passage (each side)
+  std::size_t max_gap = 6;             // unmatched words bridged inside a passage (each side; a Chinese
+                                       // or Thai character counts half)
   std::size_t min_matched_tokens = 8;  // a passage needs at least this many corresponding tokens
   // The same for passages found by sentence similarity, a content word
   // counted once however often it recurs (in any order: words may move).
