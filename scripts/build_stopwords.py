@@ -28,6 +28,13 @@ LANGUAGES = (
     ("IT", "italian"),
     ("PT", "portuguese"),
     ("NL", "dutch"),
+    ("DA", "danish"),
+    ("NO", "norwegian"),
+    ("SV", "swedish"),
+    ("FI", "finnish"),
+    ("HU", "hungarian"),
+    ("RO", "romanian"),
+    ("ID", "indonesian"),
     ("RU", "russian"),
 )
 

@@ -75,7 +75,7 @@ class Telltales {
   }
 
  private:
-  static constexpr std::size_t kSlots = 8192;  // > 4x the ~1,700 words: short probes
+  static constexpr std::size_t kSlots = 8192;  // ~3x the ~2,750 words: short probes
   static constexpr std::size_t kMask = kSlots - 1;
   static constexpr Language kEmpty = kNoLanguage - 1;
 

@@ -33,6 +33,29 @@ TEST(GuessLanguage, TellsLanguagesByTheirFunctionWords) {
   EXPECT_EQ(code_of("Rusland, dat zijn militaire aanwezigheid in Syrië uitbreidt, zei snel dat Moskou ook klaar "
                     "was voor gesprekken met de Verenigde Staten."),
             "nl");
+  EXPECT_EQ(code_of("Rusland, som er ved at opbygge en militær tilstedeværelse i Syrien, var hurtig til at sige, at "
+                    "Moskva også var klar til samtaler med USA, siger en af regeringens talsmænd. Han havde ikke "
+                    "noget imod det."),
+            "da");
+  EXPECT_EQ(code_of("Russland, som bygger opp en militær tilstedeværelse i Syria, var raskt ute med å si at Moskva "
+                    "også var klar for samtaler med USA. Han hadde ikke noe imot det, sa hun etter møtet."),
+            "no");
+  EXPECT_EQ(code_of("Ryssland, som bygger upp en militär närvaro i Syrien, var snabbt att säga att Moskva också var "
+                    "redo för samtal med USA. Han hade inget emot det, sade hon efter mötet."),
+            "sv");
+  EXPECT_EQ(code_of("Venäjä, joka kasvattaa sotilaallista läsnäoloaan Syyriassa, kiirehti sanomaan, että Moskova on "
+                    "myös valmis neuvotteluihin Yhdysvaltojen kanssa. Hänen mukaansa se ei ole ongelma."),
+            "fi");
+  EXPECT_EQ(code_of("Oroszország, amely katonai jelenlétét építi Szíriában, gyorsan kijelentette, hogy Moszkva is kész "
+                    "a tárgyalásokra az Egyesült Államokkal. Azt mondta, hogy ez nem probléma."),
+            "hu");
+  EXPECT_EQ(code_of("Rusia, care își consolidează prezența militară în Siria, s-a grăbit să spună că Moscova este de "
+                    "asemenea pregătită pentru discuții cu Statele Unite. El a spus că acest lucru nu este o problemă."),
+            "ro");
+  EXPECT_EQ(code_of("Rusia, yang sedang membangun kehadiran militer di Suriah, dengan cepat mengatakan bahwa Moskow "
+                    "juga siap untuk melakukan pembicaraan dengan Amerika Serikat. Dia mengatakan hal itu bukan "
+                    "masalah."),
+            "id");
 }
 
 TEST(GuessLanguage, WhenInDoubtEnglish) {

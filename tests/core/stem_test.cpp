@@ -1,5 +1,7 @@
 #include "reuselens/stem.hpp"
 
+#include <tuple>
+
 #include "reuselens/normalize.hpp"
 #include "reuselens/tokenize.hpp"
 #include "test_util.hpp"
@@ -30,6 +32,19 @@ TEST(Stem, OtherLanguagesAreStemmedWithTheirDiacritics) {
   EXPECT_EQ(stem("négociations", fr), stem("negociation", fr));
   EXPECT_EQ(stem("Gesprächen", de), stem("Gespräche", de));
   EXPECT_EQ(stem("Straßen", de), stem("Straße", de));
+  // Each language with a function-word list has its stemmer.
+  for (const auto& [code, a, b] : {std::tuple<const char*, const char*, const char*>{"da", "samtaler", "samtalerne"},
+                                   {"no", "samtaler", "samtalene"},
+                                   {"sv", "samtal", "samtalen"},
+                                   {"fi", "neuvotteluihin", "neuvotteluja"},
+                                   {"hu", "tárgyalásokra", "tárgyalásokat"},
+                                   {"ro", "discuții", "discuțiile"},
+                                   {"id", "pembicaraan", "pembicaraannya"}}) {
+    const Language l = language_from_code(code);
+    ASSERT_NE(l, kEnglish) << code;
+    EXPECT_EQ(stem(a, l), stem(b, l)) << code;
+    EXPECT_NE(stem(a, kEnglish), stem(b, kEnglish)) << code;
+  }
   // English and Russian words keep the normalized path; in an English text
   // German inflections stay apart.
   EXPECT_EQ(stem("Talks", kEnglish), "talk");

@@ -109,6 +109,21 @@ test('inflected words of other languages align as stems', async () => {
      'gesprekken met de Verenigde Staten.', 'gesprekken', 'gesprek'],
     ['Россия, которая наращивает военное присутствие в Сирии, поспешила заявить, что Москва также готова к ' +
      'переговорам с Соединенными Штатами.', 'переговорам', 'переговоров'],
+    ['Rusland, som er ved at opbygge en militær tilstedeværelse i Syrien, var hurtig til at sige, at Moskva også ' +
+     'var klar til samtaler med USA, siger en af regeringens talsmænd. Han havde ikke noget imod det.', 'samtaler',
+     'samtalerne'],
+    ['Russland, som bygger opp en militær tilstedeværelse i Syria, var raskt ute med å si at Moskva også var klar ' +
+     'for samtaler med USA. Han hadde ikke noe imot det, sa hun etter møtet.', 'samtaler', 'samtalene'],
+    ['Ryssland, som bygger upp en militär närvaro i Syrien, var snabbt att säga att Moskva också var redo för ' +
+     'samtal med USA. Han hade inget emot det, sade hon efter mötet.', 'samtal', 'samtalen'],
+    ['Venäjä, joka kasvattaa sotilaallista läsnäoloaan Syyriassa, kiirehti sanomaan, että Moskova on myös valmis ' +
+     'neuvotteluihin Yhdysvaltojen kanssa Syyrian tilanteesta.', 'neuvotteluihin', 'neuvotteluja'],
+    ['Oroszország, amely katonai jelenlétét építi Szíriában, gyorsan kijelentette, hogy Moszkva is kész a ' +
+     'tárgyalásokra az Egyesült Államokkal.', 'tárgyalásokra', 'tárgyalásokat'],
+    ['Rusia, care își consolidează prezența militară în Siria, s-a grăbit să spună că Moscova este de asemenea ' +
+     'pregătită pentru discuții cu Statele Unite.', 'discuții', 'discuțiile'],
+    ['Rusia, yang sedang membangun kehadiran militer di Suriah, dengan cepat mengatakan bahwa Moskow juga siap ' +
+     'untuk melakukan pembicaraan dengan Amerika Serikat.', 'pembicaraan', 'pembicaraannya'],
   ];
   for (const [source, from, to] of cases) {
     const lens = await api.createReuseLens();

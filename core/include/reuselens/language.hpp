@@ -14,7 +14,8 @@ namespace reuselens {
 
 // An index into the core's language table; kEnglish is 0. The others come
 // from the lists of scripts/build_stopwords.py (German, French, Spanish,
-// Italian, Portuguese, Dutch; Russian for Cyrillic words).
+// Italian, Portuguese, Dutch, Danish, Norwegian, Swedish, Finnish, Hungarian,
+// Romanian, Indonesian; Russian for Cyrillic words).
 using Language = std::uint8_t;
 inline constexpr Language kEnglish = 0;
 
