@@ -455,6 +455,21 @@ bool refine_candidate(Candidate c, Passage& p, const Document& page, const Docum
   return passes_thresholds(p, page, source, options);
 }
 
+// Widens a copy to the ends of the sentences it starts and ends in, each end
+// when the sentence's end is at most `limit` tokens away on both sides.
+void reach_sentence_ends(Candidate& c, const Document& page, const Document& source, std::uint32_t limit) {
+  const Sentence page_head = sentence_at(page, c.page_first), source_head = sentence_at(source, c.source_first);
+  if (c.page_first - page_head.first <= limit && c.source_first - source_head.first <= limit) {
+    c.page_first = page_head.first;
+    c.source_first = source_head.first;
+  }
+  const Sentence page_tail = sentence_at(page, c.page_last - 1), source_tail = sentence_at(source, c.source_last - 1);
+  if (page_tail.last - c.page_last <= limit && source_tail.last - c.source_last <= limit) {
+    c.page_last = page_tail.last;
+    c.source_last = source_tail.last;
+  }
+}
+
 // Step 1's results. They do not depend on the sentence options, so a second
 // pass with other ones reuses them.
 struct Copies {
@@ -476,6 +491,8 @@ Copies find_copies(const Document& page, const Document& source, const AlignOpti
     Candidate c{chain.runs.front().page, chain.page_end, chain.runs.front().source, chain.source_end, {}, false};
     for (const Run& r : chain.runs) c.source_first = std::min(c.source_first, r.source);
     c.anchors = std::move(chain.runs);
+    if (options.reach_sentence_ends > 0)
+      reach_sentence_ends(c, page, source, static_cast<std::uint32_t>(options.reach_sentence_ends));
     Passage p;
     const bool passes = refine_candidate(c, p, page, source, options, k.copied);
     if (passes && is_dense_copy(p)) {

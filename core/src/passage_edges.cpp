@@ -205,14 +205,15 @@ void widen_source_over_moved_segments(Passage& p, const Document& page, const Do
   widen_source(p, first, last);
 }
 
+Sentence sentence_at(const Document& doc, std::uint32_t t) {
+  const auto& sentences = doc.tokenized().sentences;
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), t,
+                             [](std::uint32_t token, const Sentence& s) { return token < s.first; });
+  return it == sentences.begin() ? Sentence{t, t + 1} : *(it - 1);
+}
+
 void snap_source_to_sentences(Passage& p, const Document& source, std::uint32_t max_words) {
-  const auto& sentences = source.tokenized().sentences;
-  auto sentence_of = [&](std::uint32_t token) {
-    auto it = std::upper_bound(sentences.begin(), sentences.end(), token,
-                               [](std::uint32_t t, const Sentence& s) { return t < s.first; });
-    return it == sentences.begin() ? Sentence{token, token + 1} : *(it - 1);
-  };
-  const Sentence head = sentence_of(p.source_first_token), tail = sentence_of(p.source_last_token - 1);
+  const Sentence head = sentence_at(source, p.source_first_token), tail = sentence_at(source, p.source_last_token - 1);
   const std::uint32_t first = p.source_first_token - head.first <= max_words ? head.first : p.source_first_token;
   const std::uint32_t last =
       tail.last >= p.source_last_token && tail.last - p.source_last_token <= max_words ? tail.last : p.source_last_token;

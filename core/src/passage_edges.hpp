@@ -11,6 +11,9 @@
 
 namespace reuselens {
 
+// The sentence of `doc` that holds token `t`.
+Sentence sentence_at(const Document& doc, std::uint32_t t);
+
 // Widens a passage's source side to [first, last): the added words become
 // deleted steps, so the alignment still covers both ranges.
 void widen_source(Passage& p, std::uint32_t first, std::uint32_t last);

@@ -178,12 +178,25 @@ bool summarize_alignment(Passage& p, const RefineOptions& options, const Documen
   auto& steps = p.alignment;
   trim_sparse_edges(steps, options, page);
   if (options.trim_edges) {  // to the first and last corresponding word, links aside
-    auto holds = [&](const AlignmentStep& s) {
-      return corresponds(s.type) && !(page && (page->tokens()[s.page].flags & kTokenLink));
+    // What may be chance holds an end only with support inward: a function
+    // word beside another corresponding word ("negotiations with" for "talks
+    // with" is chance, as any two sentences share some), a stem or synonym
+    // beside no added or dropped word ("He said" for "Kerry told reporters:").
+    auto holds = [&](std::size_t i, std::size_t inward) {
+      const AlignmentStep& s = steps[i];
+      if (!corresponds(s.type)) return false;
+      if (!page) return true;
+      const std::uint32_t flags = page->tokens()[s.page].flags;
+      if (flags & kTokenLink) return false;
+      const bool stopword = flags & kTokenStopword;
+      if (s.type == StepType::kExact && !stopword) return true;
+      if (inward >= steps.size()) return false;
+      const StepType next = steps[inward].type;
+      return stopword ? corresponds(next) : next != StepType::kInserted && next != StepType::kDeleted;
     };
     std::size_t begin = 0, end = steps.size();
-    while (begin < end && !holds(steps[begin])) ++begin;
-    while (end > begin && !holds(steps[end - 1])) --end;
+    while (begin < end && !holds(begin, begin + 1)) ++begin;
+    while (end > begin && !holds(end - 1, end - 1 > begin ? end - 2 : steps.size())) --end;
     steps.erase(steps.begin() + static_cast<std::ptrdiff_t>(end), steps.end());
     steps.erase(steps.begin(), steps.begin() + static_cast<std::ptrdiff_t>(begin));
   } else {

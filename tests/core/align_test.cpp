@@ -182,6 +182,49 @@ TEST(Align, HindiWordsThatDifferInAVowelSignAreReplacedNotEqual) {
   EXPECT_TRUE(seen);
 }
 
+// After an edit two words from a sentence's end, no n-gram is left to seed
+// the rest: the copy still reaches the end of its sentence, and its start.
+TEST(Align, ACopyReachesItsSentenceEndsPastAnEditNearThem) {
+  const std::string sentence =
+      "Talks with Moscow are the way forward, Kerry said on Friday after meeting the foreign minister in the "
+      "talks with Moscow.";
+  const Document source = doc("Other news came first today.\n\n" + sentence + "\n\nNothing else to add here.");
+  const std::string edited = "Talk with Moscow are the way forward, Kerry said on Friday after meeting the foreign "
+                             "minister in the talk with Moscow.";
+  const Document page = doc("The weather is nice.\n\n" + edited + "\n\nGoodbye for now.");
+  auto passages = align(page, source);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(slice(page, passages[0].page_begin, passages[0].page_end), edited);
+  EXPECT_EQ(slice(source, passages[0].source_begin, passages[0].source_end), sentence);
+  EXPECT_NE(passages[0].kind, PassageKind::kVerbatim);
+  std::size_t stems = 0;
+  for (const AlignmentStep& step : passages[0].alignment) stems += step.type == StepType::kStem;
+  EXPECT_EQ(stems, 2u);
+  // Without reaching, both edited ends are left out.
+  AlignOptions short_ends;
+  short_ends.reach_sentence_ends = 0;
+  passages = align(page, source, short_ends);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(slice(page, passages[0].page_begin, passages[0].page_end).rfind("with Moscow are", 0), 0u);
+  EXPECT_EQ(passages[0].kind, PassageKind::kVerbatim);
+}
+
+// What the sentence's end adds is kept only where it corresponds: a new
+// clause, or a function word after a replaced word, is not the copy's.
+TEST(Align, AReachedSentenceEndKeepsOnlyWhatCorresponds) {
+  const std::string copied = "Kerry said the United States wanted to find a diplomatic way forward in the";
+  const Document source = doc("Other news came first today.\n\n" + copied + " talks with Moscow.\n\nNothing else.");
+  auto passages = align(
+      doc("The weather is nice.\n\n" + copied + " talks with Moscow, he said on the radio.\n\nBye."), source);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(passages[0].kind, PassageKind::kVerbatim);
+  // "with" after a replaced word matches by chance.
+  const Document page = doc("The weather is nice.\n\n" + copied + " snow with the Kremlin.\n\nBye.");
+  passages = align(page, source);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(slice(page, passages[0].page_begin, passages[0].page_end), copied);
+}
+
 std::string replace_word(std::string text, const std::string& from, const std::string& to) {
   return text.replace(text.find(from), from.size(), to);
 }
