@@ -12,7 +12,7 @@ namespace reuselens {
 enum TokenFlags : std::uint8_t {
   kTokenNumber = 1 << 0,    // digits, possibly with inner , or .
   kTokenStopword = 1 << 1,  // function word of its language ("the", "which"; "der", "und")
-  kTokenIdeograph = 1 << 2, // one CJK character (scripts written without spaces)
+  kTokenIdeograph = 1 << 2, // one character, with its marks, of a script written without spaces (CJK, Thai)
   kTokenCapitalized = 1 << 3,  // starts with an upper-case letter in the original
   kTokenLink = 1 << 4,      // part of a web address; also flagged a stop word
 };
