@@ -116,7 +116,7 @@ TEST(NormalizeWord, KeepsTheVowelSignsOfIndicAndThaiScripts) {
   EXPECT_EQ(normalize_word("रूसी"), "रूसी");
   // Thai: a consonant with and without its vowel and tone marks.
   EXPECT_NE(normalize_word("นี้"), normalize_word("น"));
-  // Accents elsewhere still go, also in the same text.
+  // The accents of other scripts still go.
   EXPECT_EQ(normalize_word("Caf\xC3\xA9"), "cafe");
   EXPECT_EQ(normalize_word("e\xCC\x81"), "e");
   // Arabic vowel points are optional: vowelled and plain spellings stay one word.
