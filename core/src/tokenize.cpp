@@ -271,7 +271,7 @@ TokenizedText tokenize(std::string_view text) {
       // The character with its combining marks (Thai vowels and tones), so a
       // passage never ends between a letter and its marks.
       std::size_t end = p.next;
-      for (Peek m = peek(text, end); end < text.size() && m.cls == CharClass::kMark; m = peek(text, end)) end = m.next;
+      for (Peek m = peek(text, end); m.cls == CharClass::kMark; m = peek(text, end)) end = m.next;  // kOther at the end
       Token t;
       t.begin = static_cast<std::uint32_t>(start);
       t.end = static_cast<std::uint32_t>(end);
