@@ -3,7 +3,9 @@
 #   1. Debian packages: toolchains (native + Emscripten), libraries, test and bench tools;
 #   2. the C sources the WASM build compiles with emcc (utf8proc, Snowball's libstemmer),
 #      fetched as Debian source packages into third_party/ (gitignored); Snowball's
-#      compiler is built natively there to generate its C stemmers;
+#      compiler is built natively there to generate its C stemmers; and the stop word
+#      lists of Lucene's analyzers (Greek, Turkish, Arabic, Hindi...), taken from the
+#      Debian package liblucene8-java into third_party/lucene-stopwords/ (no Java needed);
 #   3. npm dependencies, when the repository has a package.json.
 # Idempotent: when everything is in place it only checks, in well under a second.
 # Runs as root, or as a user with sudo.
@@ -97,7 +99,7 @@ install_packages() {
   say "Debian packages: installed"
 }
 
-# --- 2. C sources for the WASM build ----------------------------------------
+# --- 2. Sources fetched from Debian: C for the WASM build, stop word lists --
 # Sets SRC_ENTRIES to deb-src twins of the machine's Debian entries (same URIs, suites,
 # key) and SRC_EXT to the apt file type, from the deb822 file of Debian 12 containers
 # or from a classic one-line sources.list.
@@ -204,6 +206,60 @@ fetch_sources() {
   read -r pkg version <<<"$(source_of libstemmer-dev)"
   fetch_source "$pkg" "$version" "$ROOT/third_party/snowball" libstemmer/libstemmer_c.in
   generate_snowball "$ROOT/third_party/snowball"
+  fetch_lucene_stopwords "$ROOT/third_party/lucene-stopwords"
+}
+
+# fetch_lucene_stopwords DEST: the function-word lists of the languages that
+# liblingua-stopwords-perl lacks (Greek, Turkish, Arabic, Hindi, Catalan...) are
+# the stop word lists of Lucene's analyzers. Debian ships them inside a jar of
+# liblucene8-java; the package is downloaded, not installed (it would pull in a
+# Java runtime), and only the lists and Lucene's licence files are kept.
+LUCENE_PACKAGE=liblucene8-java
+LUCENE_VERSION=8.8.1-4
+LUCENE_JAR=usr/share/java/lucene-analyzers-common-8.7.0.jar
+fetch_lucene_stopwords() {
+  local dest="$1" stamp="$1/.reuselens-$LUCENE_VERSION"
+  if [[ -f "$stamp" ]]; then
+    say "$LUCENE_PACKAGE: stop word lists present in ${dest#"$ROOT"/}"
+    return
+  fi
+  mkdir -p "$(dirname "$dest")"
+  WORK_DIR="$(mktemp -d "$(dirname "$dest")/.fetch-lucene.XXXXXX")"
+  say "$LUCENE_PACKAGE: apt-get download $LUCENE_PACKAGE=$LUCENE_VERSION"
+  pushd "$WORK_DIR" >/dev/null
+  if ! apt-get download "$LUCENE_PACKAGE=$LUCENE_VERSION" >/dev/null 2>&1; then
+    # apt's package lists may be missing (a fresh container) or stale.
+    need_root "refreshing apt's package lists"
+    quietly as_root apt-get update
+    quietly apt-get download "$LUCENE_PACKAGE=$LUCENE_VERSION"
+  fi
+  quietly dpkg-deb -x "${LUCENE_PACKAGE}_"*.deb deb
+  popd >/dev/null
+  [[ -f "$WORK_DIR/deb/$LUCENE_JAR" ]] || die "$LUCENE_PACKAGE $LUCENE_VERSION has no $LUCENE_JAR"
+  # <language>/stopwords.txt of the jar -> <language>.txt, with the licence files.
+  python3 - "$WORK_DIR/deb/$LUCENE_JAR" "$WORK_DIR/lists" <<'PY'
+import os, re, sys, zipfile
+jar, out = sys.argv[1], sys.argv[2]
+os.makedirs(out)
+with zipfile.ZipFile(jar) as z:
+    for name in z.namelist():
+        m = re.fullmatch(r"org/apache/lucene/analysis/([a-z]+)/stopwords\.txt", name)
+        if m:
+            target = m.group(1) + ".txt"
+        elif name in ("META-INF/LICENSE.txt", "META-INF/NOTICE.txt"):
+            target = os.path.basename(name)
+        else:
+            continue
+        with open(os.path.join(out, target), "wb") as f:
+            f.write(z.read(name))
+PY
+  [[ -f "$WORK_DIR/lists/el.txt" ]] || die "$LUCENE_JAR holds no Greek stop word list"
+  touch "$WORK_DIR/lists/.reuselens-$LUCENE_VERSION"
+  rm -rf "$dest"
+  mv "$WORK_DIR/lists" "$dest"
+  rm -rf "$WORK_DIR"
+  WORK_DIR=""
+  say "$LUCENE_PACKAGE: $(find "$dest" -name '*.txt' ! -name '[A-Z]*' | wc -l) stop word lists in ${dest#"$ROOT"/}"
 }
 
 # --- 3. npm -----------------------------------------------------------------

@@ -14,7 +14,8 @@
 set(REUSELENS_SNOWBALL_DIR "${PROJECT_SOURCE_DIR}/third_party/snowball")
 
 # The core asks sb_stemmer_new() for english and for the language of each
-# function-word list, which scripts/build_stopwords.py names. Each stemmer
+# function-word list that Snowball stems, which scripts/build_stopwords.py
+# names (`--algorithms`). Each stemmer
 # costs ~3-7 KB of .wasm (~1-2 KB gzipped): measured at -O3, the five of
 # french spanish italian portuguese dutch add 35 KB (10.5 KB gzipped), all 29 of
 # libstemmer ~270 KB. A plain variable, not a cache entry, so that an existing

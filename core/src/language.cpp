@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "language_lists.hpp"
@@ -13,20 +14,43 @@ namespace reuselens {
 
 namespace {
 
+// The scripts whose words have a language: a word's script says which
+// languages it may belong to (a Greek word is Greek in any text).
+enum class Script : std::uint8_t { kNone, kLatin, kCyrillic, kGreek, kArmenian, kArabic, kDevanagari };
+
+// The script of a normalized word's first letter.
+Script script_of(std::string_view word) {
+  if (word.empty()) return Script::kNone;
+  std::size_t pos = 0;
+  const char32_t c = decode_utf8(word, pos);
+  if (c < 0x80) return (c >= 'a' && c <= 'z') ? Script::kLatin : Script::kNone;
+  if ((c >= 0xC0 && c <= 0x24F) || (c >= 0x1E00 && c <= 0x1EFF)) return Script::kLatin;
+  if (c >= 0x370 && c <= 0x3FF) return Script::kGreek;
+  if (c >= 0x400 && c <= 0x52F) return Script::kCyrillic;
+  if (c >= 0x531 && c <= 0x58F) return Script::kArmenian;
+  if ((c >= 0x600 && c <= 0x6FF) || (c >= 0x750 && c <= 0x77F) || (c >= 0xFB50 && c <= 0xFDFF) ||
+      (c >= 0xFE70 && c <= 0xFEFF))
+    return Script::kArabic;
+  if (c >= 0x900 && c <= 0x97F) return Script::kDevanagari;
+  if (c >= 0x1F00 && c <= 0x1FFF) return Script::kGreek;
+  return Script::kNone;
+}
+
 struct Entry {
   std::string_view code;
-  const char* algorithm;
+  const char* algorithm;  // nullptr: Snowball has no stemmer for it
   std::vector<std::string> words;  // normalized, sorted; empty for English (see is_stopword)
+  Script script;
 };
 
 // English first (kEnglish == 0), then the generated lists in their order.
 const std::vector<Entry>& table() {
   static const std::vector<Entry> entries = [] {
     std::vector<Entry> t;
-    t.push_back({"en", "english", {}});
+    t.push_back({"en", "english", {}, Script::kLatin});
     for (std::size_t i = 0; i < detail::kFunctionWordListCount; ++i) {
       const detail::FunctionWordList& list = detail::kFunctionWordLists[i];
-      Entry e{list.code, list.algorithm, {}};
+      Entry e{list.code, list.algorithm, {}, Script::kNone};
       std::string_view words = list.words;
       while (!words.empty()) {
         const std::size_t space = words.find(' ');
@@ -35,6 +59,7 @@ const std::vector<Entry>& table() {
         if (space == std::string_view::npos) break;
         words.remove_prefix(space + 1);
       }
+      e.script = script_of(e.words.front());  // a list's words are all of its script
       std::sort(e.words.begin(), e.words.end());
       e.words.erase(std::unique(e.words.begin(), e.words.end()), e.words.end());
       t.push_back(std::move(e));
@@ -51,51 +76,76 @@ Language find_code(std::string_view code) {
   return kNoLanguage;
 }
 
-// The key (hash_bytes) of each function word of a Latin-script language,
-// with the one language whose list holds it, or kNoLanguage when several
-// lists do ("la", "in", "de"). An open-addressing table: the tokenizer asks
-// it about every word of a text's first 64 KB.
+// The language a script's words have in a text of another script: the
+// script's first language in the table (English, Russian, Arabic...).
+Language default_language(Script script) {
+  static const std::vector<Language> defaults = [] {
+    std::vector<Language> d(static_cast<std::size_t>(Script::kDevanagari) + 1, kNoLanguage);
+    const auto& t = table();
+    for (std::size_t l = t.size(); l-- > 0;) d[static_cast<std::size_t>(t[l].script)] = static_cast<Language>(l);
+    d[static_cast<std::size_t>(Script::kNone)] = kNoLanguage;
+    return d;
+  }();
+  return defaults[static_cast<std::size_t>(script)];
+}
+
+// The key (hash_bytes) of each function word of every language, with the
+// languages whose lists hold it ("la" is French, Spanish, Italian, Romanian
+// and Catalan). An open-addressing table: the tokenizer asks it about every
+// word of a text's first 64 KB.
 class Telltales {
  public:
+  struct Owners {
+    const Language* begin = nullptr;
+    std::size_t count = 0;
+  };
+
   Telltales() {
     const auto& t = table();
-    for (std::size_t l = 1; l < t.size(); ++l) {
-      if (static_cast<Language>(l) == russian()) continue;  // Cyrillic is told by its script
-      for (const std::string& w : t[l].words) add(w, static_cast<Language>(l));
-    }
+    std::vector<std::vector<Language>> owners(kSlots);
+    for (std::size_t l = 1; l < t.size(); ++l)
+      for (const std::string& w : t[l].words) add(w, static_cast<Language>(l), owners);
     // English's own words, from the tokenizer's list.
-    for (const std::string_view w : english_stopwords()) add(w, kEnglish);
+    for (const std::string_view w : english_stopwords()) add(w, kEnglish, owners);
+    // One array of owners, each slot a stretch of it.
+    for (std::size_t i = 0; i < kSlots; ++i) {
+      first_[i] = static_cast<std::uint32_t>(languages_.size());
+      count_[i] = static_cast<std::uint8_t>(owners[i].size());
+      languages_.insert(languages_.end(), owners[i].begin(), owners[i].end());
+      most_owners_ = std::max<std::size_t>(most_owners_, owners[i].size());
+    }
   }
 
-  Language find(std::uint64_t key) const {
+  Owners find(std::uint64_t key) const {
     for (std::size_t i = key & kMask;; i = (i + 1) & kMask) {
-      if (keys_[i] == key && languages_[i] != kEmpty) return languages_[i];
-      if (languages_[i] == kEmpty) return kNoLanguage;
+      if (count_[i] == 0) return {};
+      if (keys_[i] == key) return {languages_.data() + first_[i], count_[i]};
     }
   }
+
+  // The most lists one word is in.
+  std::size_t most_owners() const { return most_owners_; }
 
  private:
-  static constexpr std::size_t kSlots = 8192;  // ~3x the ~2,750 words: short probes
+  static constexpr std::size_t kSlots = 16384;  // ~3x the ~4,800 words: short probes
   static constexpr std::size_t kMask = kSlots - 1;
-  static constexpr Language kEmpty = kNoLanguage - 1;
 
-  void add(std::string_view w, Language l) {
+  void add(std::string_view w, Language l, std::vector<std::vector<Language>>& owners) {
     // One letter tells nothing: French "d", "l" and "s" are also the ends of
     // "U.S." and "%3D" in English pages.
     if (codepoint_count(w) < 2) return;
     const std::uint64_t key = hash_bytes(w);
     std::size_t i = key & kMask;
-    while (languages_[i] != kEmpty && keys_[i] != key) i = (i + 1) & kMask;
-    if (languages_[i] == kEmpty) {
-      keys_[i] = key;
-      languages_[i] = l;
-    } else if (languages_[i] != l) {
-      languages_[i] = kNoLanguage;
-    }
+    while (!owners[i].empty() && keys_[i] != key) i = (i + 1) & kMask;
+    keys_[i] = key;
+    if (std::find(owners[i].begin(), owners[i].end(), l) == owners[i].end()) owners[i].push_back(l);
   }
 
   std::vector<std::uint64_t> keys_ = std::vector<std::uint64_t>(kSlots, 0);
-  std::vector<Language> languages_ = std::vector<Language>(kSlots, kEmpty);
+  std::vector<std::uint32_t> first_ = std::vector<std::uint32_t>(kSlots, 0);
+  std::vector<std::uint8_t> count_ = std::vector<std::uint8_t>(kSlots, 0);
+  std::vector<Language> languages_;
+  std::size_t most_owners_ = 1;
 };
 
 const Telltales& telltale_words() {
@@ -103,31 +153,63 @@ const Telltales& telltale_words() {
   return t;
 }
 
+// A word in k lists counts 1/k to each of their languages: kWhole / k, with
+// kWhole divisible by every k, so that sums are exact.
+std::uint64_t whole_count() {
+  static const std::uint64_t whole = [] {
+    std::uint64_t w = 1;
+    for (std::uint64_t k = 2; k <= telltale_words().most_owners(); ++k) {
+      std::uint64_t a = w, b = k;
+      while (b != 0) a = std::exchange(b, a % b);
+      w = w / a * k;  // lcm(1..k)
+    }
+    return w;
+  }();
+  return whole;
+}
+
 }  // namespace
 
-LanguageGuess::LanguageGuess() : hits_(table().size(), 0), seen_(table().size()) {}
+LanguageGuess::LanguageGuess() = default;
 
 void LanguageGuess::add(std::uint64_t word_key) {
   ++words_;
-  const Language l = telltale_words().find(word_key);
-  if (l == kNoLanguage) return;
-  ++hits_[l];
-  auto& seen = seen_[l];
-  if (seen.size() < 3 && std::find(seen.begin(), seen.end(), word_key) == seen.end()) seen.push_back(word_key);
+  if (telltale_words().find(word_key).count == 0) return;
+  ++telltales_[word_key];
 }
 
 Language LanguageGuess::language() const {
-  std::size_t best = kEnglish;
-  for (std::size_t l = 0; l < hits_.size(); ++l)
-    if (hits_[l] > hits_[best]) best = l;
-  std::uint32_t runner_up = 0;
-  for (std::size_t l = 0; l < hits_.size(); ++l)
-    if (l != best) runner_up = std::max(runner_up, hits_[l]);
-  // Three different words, as many as one word in twenty: a list of places
-  // ("Los Altos", "Los Gatos") is not Spanish.
-  if (best != kEnglish && seen_[best].size() >= 3 && hits_[best] >= 2 * runner_up && hits_[best] * 20 >= words_)
-    return static_cast<Language>(best);
-  return kEnglish;
+  const auto& tell = telltale_words();
+  const auto holds = [](const Telltales::Owners& o, Language l) {
+    return std::find(o.begin, o.begin + o.count, l) != o.begin + o.count;
+  };
+  // The most words, each shared among the languages whose lists hold it.
+  std::vector<std::uint64_t> shares(table().size(), 0);
+  for (const auto& [key, count] : telltales_) {
+    const Telltales::Owners o = tell.find(key);
+    for (std::size_t i = 0; i < o.count; ++i) shares[o.begin[i]] += whole_count() / o.count * count;
+  }
+  const auto best = static_cast<Language>(std::max_element(shares.begin(), shares.end()) - shares.begin());
+  if (best == kEnglish || shares[best] * 20 < std::uint64_t{words_} * whole_count()) return kEnglish;
+  // Three different words: a list of places ("Los Altos", "Los Gatos") is not
+  // Spanish. And against every other language, twice as many words that are
+  // its own and not the other's as the other has that are not its own: close
+  // languages share many words (Danish and Norwegian "ikke", "til").
+  std::size_t different = 0;
+  std::vector<std::uint64_t> own(table().size(), 0), others(table().size(), 0);
+  for (const auto& [key, count] : telltales_) {
+    const Telltales::Owners o = tell.find(key);
+    const bool mine = holds(o, best);
+    different += mine;
+    for (std::size_t l = 0; l < table().size(); ++l) {
+      if (mine && !holds(o, static_cast<Language>(l))) own[l] += count;
+      if (!mine && holds(o, static_cast<Language>(l))) others[l] += count;
+    }
+  }
+  if (different < 3) return kEnglish;
+  for (std::size_t l = 0; l < table().size(); ++l)
+    if (l != best && own[l] < 2 * others[l]) return kEnglish;
+  return best;
 }
 
 Language guess_language(std::string_view text) {
@@ -157,14 +239,11 @@ const char* stemmer_name(Language language) {
 }
 
 Language word_language(std::string_view word, Language text_language) {
-  if (word.empty()) return kNoLanguage;
-  // The script, judged by the first byte: ASCII letters and the lead bytes of
-  // Latin-1 and Latin Extended are Latin; 0xD0-0xD1 lead Cyrillic's main block.
-  const auto b = static_cast<unsigned char>(word[0]);
-  if (b < 0x80) return (b >= 'a' && b <= 'z') ? text_language : kNoLanguage;
-  if (b >= 0xC3 && b <= 0xC9) return text_language;
-  if (b == 0xD0 || b == 0xD1) return russian();
-  return kNoLanguage;
+  const Script script = script_of(word);
+  if (script == Script::kNone) return kNoLanguage;
+  const auto& t = table();
+  if (text_language < t.size() && t[text_language].script == script) return text_language;
+  return default_language(script);
 }
 
 bool is_function_word(std::string_view word, Language text_language) {

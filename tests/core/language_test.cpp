@@ -1,6 +1,7 @@
 #include "reuselens/language.hpp"
 
 #include <string>
+#include <utility>
 
 #include "reuselens/normalize.hpp"
 #include "reuselens/tokenize.hpp"
@@ -58,6 +59,41 @@ TEST(GuessLanguage, TellsLanguagesByTheirFunctionWords) {
             "id");
 }
 
+// Languages whose lists come from Lucene's analyzers, and languages of other
+// scripts: Cyrillic, Arabic script and Devanagari each serve more than one.
+TEST(GuessLanguage, TellsLanguagesOfLucenesListsAndOtherScripts) {
+  const std::pair<const char*, const char*> texts[] = {
+      {"ca", "Rússia, que està reforçant la seva presència militar a Síria, es va afanyar a dir que Moscou també "
+             "estava preparada per a converses amb els Estats Units. Ell va dir que això no és un problema."},
+      {"eu", "Errusiak, Sirian bere presentzia militarra indartzen ari denak, azkar esan zuen Moskua ere prest "
+             "zegoela Estatu Batuekin hitz egiteko. Bere ustez hori ez da arazo bat, eta horregatik ez dute ezer "
+             "esan."},
+      {"ga", "Bhí an Rúis, atá ag cur lena láithreacht mhíleata sa tSiria, sciobtha le rá go raibh Moscó réidh "
+             "freisin le haghaidh cainte leis na Stáit Aontaithe. Dúirt sé nach fadhb é sin."},
+      {"lt", "Rusija, kuri stiprina savo karinį buvimą Sirijoje, greitai pareiškė, kad Maskva taip pat yra "
+             "pasirengusi deryboms su Jungtinėmis Valstijomis. Jis sakė, kad tai nėra problema."},
+      {"tr", "Suriye'deki askeri varlığını artıran Rusya, Moskova'nın da ABD ile görüşmelere hazır olduğunu "
+             "söylemekte acele etti. Bunun bir sorun olmadığını ve bu konuda çok şey yapılacağını söyledi."},
+      {"cs", "Rusko, které buduje svou vojenskou přítomnost v Sýrii, rychle prohlásilo, že Moskva je také "
+             "připravena na rozhovory se Spojenými státy. Řekl, že to není problém a že se o tom bude jednat."},
+      {"ru", "Россия, которая наращивает военное присутствие в Сирии, поспешила заявить, что Москва также "
+             "готова к переговорам с Соединенными Штатами. Он сказал, что это не проблема."},
+      {"bg", "Русия, която изгражда военно присъствие в Сирия, побърза да каже, че Москва също е готова за "
+             "преговори със Съединените щати. Той каза, че това не е проблем."},
+      {"el", "Η Ρωσία, η οποία ενισχύει τη στρατιωτική της παρουσία στη Συρία, έσπευσε να πει ότι η Μόσχα "
+             "είναι επίσης έτοιμη για συνομιλίες με τις Ηνωμένες Πολιτείες. Είπε ότι αυτό δεν είναι πρόβλημα."},
+      {"hy", "Ռուսաստանը, որը ուժեղացնում է իր ռազմական ներկայությունը Սիրիայում, շտապեց ասել, որ Մոսկվան "
+             "նույնպես պատրաստ է բանակցությունների Միացյալ Նահանգների հետ: Նա ասաց, որ դա խնդիր չէ:"},
+      {"ar", "سارعت روسيا، التي تعزز وجودها العسكري في سوريا، إلى القول إن موسكو مستعدة أيضا لإجراء محادثات "
+             "مع الولايات المتحدة. وقال إن هذا ليس مشكلة على الإطلاق."},
+      {"fa", "روسیه که حضور نظامی خود را در سوریه تقویت می‌کند، به سرعت گفت که مسکو نیز برای گفتگو با ایالات "
+             "متحده آماده است. او گفت که این مشکلی نیست."},
+      {"hi", "रूस, जो सीरिया में अपनी सैन्य उपस्थिति बढ़ा रहा है, ने जल्दी से कहा कि मास्को भी संयुक्त राज्य "
+             "अमेरिका के साथ बातचीत के लिए तैयार है। उसने कहा कि यह कोई समस्या नहीं है।"},
+  };
+  for (const auto& [code, text] : texts) EXPECT_EQ(code_of(text), code) << text;
+}
+
 TEST(GuessLanguage, WhenInDoubtEnglish) {
   EXPECT_EQ(guess_language(""), kEnglish);
   EXPECT_EQ(guess_language("Syria 2015 Kerry Moscow"), kEnglish);                 // no function word at all
@@ -104,8 +140,37 @@ TEST(Language, CodesNamesAndTheLanguageOfAWord) {
   EXPECT_EQ(word_language("kerry", de), de);
   EXPECT_EQ(word_language(normalize_word("Präsident"), kEnglish), kEnglish);
   EXPECT_EQ(word_language(normalize_word("Москва"), de), russian());
-  EXPECT_EQ(word_language(normalize_word("Αθήνα"), de), kNoLanguage);
   EXPECT_EQ(word_language("2015", de), kNoLanguage);
+  EXPECT_EQ(word_language(normalize_word("ירושלים"), de), kNoLanguage);  // Hebrew: no list
+  EXPECT_EQ(word_language(normalize_word("北京"), kEnglish), kNoLanguage);
+}
+
+TEST(Language, AWordsScriptSaysWhichLanguagesItMayBeOf) {
+  const Language de = language_from_code("de"), el = language_from_code("el"), bg = language_from_code("bg"),
+                 ar = language_from_code("ar"), fa = language_from_code("fa"), hi = language_from_code("hi"),
+                 hy = language_from_code("hy");
+  for (const Language l : {el, bg, ar, fa, hi, hy}) ASSERT_NE(l, kEnglish);
+  // A script with one language: its words are of it in any text.
+  EXPECT_EQ(word_language(normalize_word("Αθήνα"), de), el);
+  EXPECT_EQ(word_language(normalize_word("Αθήνα"), kEnglish), el);
+  EXPECT_EQ(word_language(normalize_word("Երևան"), kEnglish), hy);
+  EXPECT_EQ(word_language(normalize_word("दिल्ली"), kEnglish), hi);
+  // A script several languages write: the text's language when it is one of
+  // them, else the script's first (Russian, Arabic).
+  EXPECT_EQ(word_language(normalize_word("Москва"), bg), bg);
+  EXPECT_EQ(word_language(normalize_word("Москва"), el), russian());
+  EXPECT_EQ(word_language(normalize_word("تهران"), fa), fa);
+  EXPECT_EQ(word_language(normalize_word("تهران"), kEnglish), ar);
+  // Latin words in a text of another script are English.
+  EXPECT_EQ(word_language("kerry", el), kEnglish);
+  EXPECT_EQ(word_language("kerry", ar), kEnglish);
+  // Stemmers: Snowball's where it has one, none for Bulgarian, Czech, Persian.
+  EXPECT_STREQ(stemmer_name(el), "greek");
+  EXPECT_STREQ(stemmer_name(ar), "arabic");
+  EXPECT_STREQ(stemmer_name(hi), "hindi");
+  EXPECT_EQ(stemmer_name(bg), nullptr);
+  EXPECT_EQ(stemmer_name(fa), nullptr);
+  EXPECT_EQ(stemmer_name(language_from_code("cs")), nullptr);
 }
 
 TEST(Language, FunctionWordsOfEachLanguage) {
@@ -121,7 +186,15 @@ TEST(Language, FunctionWordsOfEachLanguage) {
   EXPECT_TRUE(is_function_word(normalize_word("и"), kEnglish));
   EXPECT_TRUE(is_function_word(normalize_word("что"), de));
   EXPECT_FALSE(is_function_word(normalize_word("москва"), kEnglish));
-  EXPECT_FALSE(is_function_word(normalize_word("και"), kEnglish));  // Greek: no list
+  // So are Greek words Greek's, and a Bulgarian text's Bulgarian's.
+  EXPECT_TRUE(is_function_word(normalize_word("και"), kEnglish));
+  EXPECT_TRUE(is_function_word(normalize_word("Και"), de));
+  const Language bg = language_from_code("bg");
+  EXPECT_TRUE(is_function_word(normalize_word("това"), bg));
+  EXPECT_FALSE(is_function_word(normalize_word("това"), kEnglish));  // not a Russian word
+  EXPECT_TRUE(is_function_word(normalize_word("في"), language_from_code("ar")));
+  EXPECT_TRUE(is_function_word(normalize_word("में"), kEnglish));  // Hindi "in"
+  EXPECT_FALSE(is_function_word(normalize_word("שלום"), kEnglish));  // Hebrew: no list
 }
 
 }  // namespace

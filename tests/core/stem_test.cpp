@@ -39,17 +39,36 @@ TEST(Stem, OtherLanguagesAreStemmedWithTheirDiacritics) {
                                    {"fi", "neuvotteluihin", "neuvotteluja"},
                                    {"hu", "tárgyalásokra", "tárgyalásokat"},
                                    {"ro", "discuții", "discuțiile"},
-                                   {"id", "pembicaraan", "pembicaraannya"}}) {
+                                   {"id", "pembicaraan", "pembicaraannya"},
+                                   {"lt", "derybos", "deryboms"},
+                                   {"tr", "görüşmelere", "görüşmeleri"}}) {
     const Language l = language_from_code(code);
     ASSERT_NE(l, kEnglish) << code;
     EXPECT_EQ(stem(a, l), stem(b, l)) << code;
     EXPECT_NE(stem(a, kEnglish), stem(b, kEnglish)) << code;
+  }
+  // Words of other scripts are stemmed by their script's language, in a text
+  // of any language.
+  for (const auto& [code, a, b] : {std::tuple<const char*, const char*, const char*>{"el", "στρατιωτική", "στρατιωτικής"},
+                                   {"hy", "Ռուսաստանը", "Ռուսաստան"},
+                                   {"ar", "العسكري", "عسكري"},
+                                   {"hi", "समस्या", "समस्याएं"}}) {
+    const Language l = language_from_code(code);
+    ASSERT_NE(l, kEnglish) << code;
+    EXPECT_EQ(stem(a, l), stem(b, l)) << code;
+    EXPECT_EQ(stem(a, kEnglish), stem(b, kEnglish)) << code;
+    EXPECT_NE(normalize_word(a), normalize_word(b)) << code;
   }
   // English and Russian words keep the normalized path; in an English text
   // German inflections stay apart.
   EXPECT_EQ(stem("Talks", kEnglish), "talk");
   EXPECT_NE(stem("Gesprächen", kEnglish), stem("Gespräche", kEnglish));
   EXPECT_EQ(stem("переговоры", de), stem_word("переговор"));
+  // A language Snowball does not stem keeps its words: Bulgarian is not
+  // stemmed as Russian.
+  const Language bg = language_from_code("bg");
+  EXPECT_EQ(stem("Преговорите", bg), normalize_word("преговорите"));
+  EXPECT_NE(stem("Преговорите", russian()), normalize_word("преговорите"));
 }
 
 TEST(Stem, TokensCarryStemsAndNumbersKeepTheirKey) {

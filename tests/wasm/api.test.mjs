@@ -124,6 +124,27 @@ test('inflected words of other languages align as stems', async () => {
      'pregătită pentru discuții cu Statele Unite.', 'discuții', 'discuțiile'],
     ['Rusia, yang sedang membangun kehadiran militer di Suriah, dengan cepat mengatakan bahwa Moskow juga siap ' +
      'untuk melakukan pembicaraan dengan Amerika Serikat.', 'pembicaraan', 'pembicaraannya'],
+    ['Rússia, que està reforçant la seva presència militar a Síria, es va afanyar a dir que Moscou també estava ' +
+     'preparada per a converses amb els Estats Units. Ell va dir que això no és un problema.', 'preparada',
+     'preparades'],
+    ['Errusiak, Sirian bere presentzia militarra indartzen ari denak, azkar esan zuen Moskua ere prest zegoela ' +
+     'Estatu Batuekin hitz egiteko. Bere ustez hori ez da arazo bat, eta horregatik ez dute ezer esan.',
+     'presentzia', 'presentziaren'],
+    ['Bhí an Rúis, atá ag cur lena láithreacht mhíleata sa tSiria, sciobtha le rá go raibh Moscó réidh freisin ' +
+     'le haghaidh cainte leis na Stáit Aontaithe. Dúirt sé nach fadhb é sin.', 'mhíleata', 'míleata'],
+    ['Rusija, kuri stiprina savo karinį buvimą Sirijoje, greitai pareiškė, kad Maskva taip pat yra pasirengusi ' +
+     'deryboms su Jungtinėmis Valstijomis. Jis sakė, kad tai nėra problema.', 'deryboms', 'derybos'],
+    ["Suriye'deki askeri varlığını artıran Rusya, Moskova'nın da ABD ile görüşmelere hazır olduğunu söylemekte " +
+     'acele etti. Bunun bir sorun olmadığını ve bu konuda çok şey yapılacağını söyledi.', 'görüşmelere',
+     'görüşmeleri'],
+    ['Η Ρωσία, η οποία ενισχύει τη στρατιωτική της παρουσία στη Συρία, έσπευσε να πει ότι η Μόσχα είναι επίσης ' +
+     'έτοιμη για συνομιλίες με τις Ηνωμένες Πολιτείες.', 'στρατιωτική', 'στρατιωτικής'],
+    ['Ռուսաստանը, որը ուժեղացնում է իր ռազմական ներկայությունը Սիրիայում, շտապեց ասել, որ Մոսկվան նույնպես ' +
+     'պատրաստ է բանակցությունների Միացյալ Նահանգների հետ:', 'բանակցությունների', 'բանակցությունները'],
+    ['سارعت روسيا، التي تعزز وجودها العسكري في سوريا، إلى القول إن موسكو مستعدة أيضا لإجراء محادثات مع ' +
+     'الولايات المتحدة. وقال إن هذا ليس مشكلة على الإطلاق.', 'العسكري', 'عسكري'],
+    ['रूस, जो सीरिया में अपनी सैन्य उपस्थिति बढ़ा रहा है, ने जल्दी से कहा कि मास्को भी संयुक्त राज्य अमेरिका के ' +
+     'साथ बातचीत के लिए तैयार है। उसने कहा कि यह कोई समस्या नहीं है।', 'समस्या', 'समस्याएं'],
   ];
   for (const [source, from, to] of cases) {
     const lens = await api.createReuseLens();
