@@ -6,7 +6,9 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <iterator>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "reuselens/library.hpp"
@@ -330,6 +332,39 @@ TEST(LibraryFormat, PostingsOfAnotherIndexSchemeAreRebuiltFromTheTexts) {
   Library loaded;
   ASSERT_TRUE(Library::load(bytes.data(), bytes.size(), loaded).ok);
   EXPECT_EQ(candidates_of(loaded, kPage), candidates_of(lib, kPage));
+}
+
+// Saved postings are trusted only under the build's kIndexScheme, so every
+// change to what a text's fingerprints are (normalization, tokens, function
+// words, n-grams, winnowing) must bump it. The checksum of the postings of
+// texts in several languages and scripts catches such a change: when this
+// fails, bump kIndexScheme and add its value here.
+TEST(LibraryFormat, TheIndexSchemeNamesTheFingerprintsOfThisBuild) {
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>> postings_crc_of_scheme = {{2, 0x1fe3238cu}};
+  Library lib;
+  const char* texts[] = {
+      "Russia, which is building up a military presence in Syria, was quick to say that Moscow was also ready.",
+      "Russland, das seine milit\u00e4rische Pr\u00e4senz in Syrien ausbaut, sagte, dass es nicht so sei und "
+      "dass er auch mit den anderen reden will.",
+      "Η Ρωσία, η οποία ενισχύει τη στρατιωτική της παρουσία, είπε ότι αυτό δεν είναι και για τις άλλες.",
+      "Русия, която изгражда военно присъствие в Сирия, каза, че това не е така и че те са тук.",
+      "وقال إن هذا ليس مشكلة على الإطلاق وإن موسكو مستعدة أيضا لإجراء محادثات مع الولايات المتحدة.",
+      "रूस ने कहा कि यह कोई समस्या नहीं है और वह भी इस के लिए तैयार है।",
+      "รัสเซียกล่าวว่ามอสโกพร้อมที่จะเจรจากับสหรัฐอเมริกา 俄罗斯表示莫斯科也准备与美国进行会谈。",
+  };
+  for (std::size_t i = 0; i < std::size(texts); ++i) ASSERT_TRUE(lib.add({std::to_string(i), "", "", texts[i]}).ok);
+  const Bytes bytes = lib.save();
+  const std::size_t at = postings_at(bytes);
+  const std::uint32_t crc = crc32(bytes.data() + at, bytes.size() - 4 - at);
+  bool known = false;
+  for (const auto& [scheme, expected] : postings_crc_of_scheme) {
+    if (scheme != kIndexScheme) continue;
+    known = true;
+    EXPECT_EQ(crc, expected) << std::hex << "0x" << crc
+                             << ": fingerprints changed; bump kIndexScheme (library_format.hpp) and list it here";
+  }
+  EXPECT_TRUE(known) << "no postings checksum listed for index scheme " << kIndexScheme << std::hex << " (0x" << crc
+                     << ")";
 }
 
 TEST(LibraryFormat, RejectsPostingsOutOfOrderOrForUnknownSources) {
