@@ -21,9 +21,10 @@ enum class Script : std::uint8_t { kNone, kLatin, kCyrillic, kGreek, kArmenian, 
 // The script of a normalized word's first letter.
 Script script_of(std::string_view word) {
   if (word.empty()) return Script::kNone;
+  const auto b = static_cast<unsigned char>(word[0]);
+  if (b < 0x80) return (b >= 'a' && b <= 'z') ? Script::kLatin : Script::kNone;  // most words: no decoding
   std::size_t pos = 0;
   const char32_t c = decode_utf8(word, pos);
-  if (c < 0x80) return (c >= 'a' && c <= 'z') ? Script::kLatin : Script::kNone;
   if ((c >= 0xC0 && c <= 0x24F) || (c >= 0x1E00 && c <= 0x1EFF)) return Script::kLatin;
   if (c >= 0x370 && c <= 0x3FF) return Script::kGreek;
   if (c >= 0x400 && c <= 0x52F) return Script::kCyrillic;
@@ -99,30 +100,32 @@ class Telltales {
     const Language* begin = nullptr;
     std::size_t count = 0;
   };
+  static constexpr std::uint16_t kNone = 0xFFFF;
 
   Telltales() {
     const auto& t = table();
-    std::vector<std::vector<Language>> owners(kSlots);
+    std::vector<std::vector<Language>> owners;  // per word
     for (std::size_t l = 1; l < t.size(); ++l)
       for (const std::string& w : t[l].words) add(w, static_cast<Language>(l), owners);
     // English's own words, from the tokenizer's list.
     for (const std::string_view w : english_stopwords()) add(w, kEnglish, owners);
-    // One array of owners, each slot a stretch of it.
-    for (std::size_t i = 0; i < kSlots; ++i) {
-      first_[i] = static_cast<std::uint32_t>(languages_.size());
-      count_[i] = static_cast<std::uint8_t>(owners[i].size());
-      languages_.insert(languages_.end(), owners[i].begin(), owners[i].end());
-      most_owners_ = std::max<std::size_t>(most_owners_, owners[i].size());
+    // One array of owners, each word a stretch of it.
+    for (const auto& o : owners) {
+      first_.push_back(static_cast<std::uint32_t>(languages_.size()));
+      count_.push_back(static_cast<std::uint8_t>(o.size()));
+      languages_.insert(languages_.end(), o.begin(), o.end());
+      most_owners_ = std::max(most_owners_, o.size());
     }
   }
 
-  Owners find(std::uint64_t key) const {
+  // A function word's number (0 to size() - 1) by its key, or kNone.
+  std::uint16_t find(std::uint64_t key) const {
     for (std::size_t i = key & kMask;; i = (i + 1) & kMask) {
-      if (count_[i] == 0) return {};
-      if (keys_[i] == key) return {languages_.data() + first_[i], count_[i]};
+      if (ids_[i] == kNone || keys_[i] == key) return ids_[i];
     }
   }
-
+  std::size_t size() const { return first_.size(); }
+  Owners owners(std::uint16_t word) const { return {languages_.data() + first_[word], count_[word]}; }
   // The most lists one word is in.
   std::size_t most_owners() const { return most_owners_; }
 
@@ -136,14 +139,20 @@ class Telltales {
     if (codepoint_count(w) < 2) return;
     const std::uint64_t key = hash_bytes(w);
     std::size_t i = key & kMask;
-    while (!owners[i].empty() && keys_[i] != key) i = (i + 1) & kMask;
-    keys_[i] = key;
-    if (std::find(owners[i].begin(), owners[i].end(), l) == owners[i].end()) owners[i].push_back(l);
+    while (ids_[i] != kNone && keys_[i] != key) i = (i + 1) & kMask;
+    if (ids_[i] == kNone) {
+      keys_[i] = key;
+      ids_[i] = static_cast<std::uint16_t>(owners.size());
+      owners.emplace_back();
+    }
+    auto& o = owners[ids_[i]];
+    if (std::find(o.begin(), o.end(), l) == o.end()) o.push_back(l);
   }
 
   std::vector<std::uint64_t> keys_ = std::vector<std::uint64_t>(kSlots, 0);
-  std::vector<std::uint32_t> first_ = std::vector<std::uint32_t>(kSlots, 0);
-  std::vector<std::uint8_t> count_ = std::vector<std::uint8_t>(kSlots, 0);
+  std::vector<std::uint16_t> ids_ = std::vector<std::uint16_t>(kSlots, kNone);
+  std::vector<std::uint32_t> first_;  // per word
+  std::vector<std::uint8_t> count_;   // per word
   std::vector<Language> languages_;
   std::size_t most_owners_ = 1;
 };
@@ -174,8 +183,11 @@ LanguageGuess::LanguageGuess() = default;
 
 void LanguageGuess::add(std::uint64_t word_key) {
   ++words_;
-  if (telltale_words().find(word_key).count == 0) return;
-  ++telltales_[word_key];
+  const Telltales& tell = telltale_words();
+  const std::uint16_t word = tell.find(word_key);
+  if (word == Telltales::kNone) return;
+  if (counts_.empty()) counts_.resize(tell.size(), 0);
+  if (counts_[word]++ == 0) seen_.push_back(word);
 }
 
 Language LanguageGuess::language() const {
@@ -183,10 +195,13 @@ Language LanguageGuess::language() const {
   const auto holds = [](const Telltales::Owners& o, Language l) {
     return std::find(o.begin, o.begin + o.count, l) != o.begin + o.count;
   };
+  // Each function word seen, with its count.
+  std::vector<std::pair<std::uint16_t, std::uint32_t>> words;
+  for (const std::uint16_t w : seen_) words.emplace_back(w, counts_[w]);
   // The most words, each shared among the languages whose lists hold it.
   std::vector<std::uint64_t> shares(table().size(), 0);
-  for (const auto& [key, count] : telltales_) {
-    const Telltales::Owners o = tell.find(key);
+  for (const auto& [word, count] : words) {
+    const Telltales::Owners o = tell.owners(word);
     for (std::size_t i = 0; i < o.count; ++i) shares[o.begin[i]] += whole_count() / o.count * count;
   }
   const auto best = static_cast<Language>(std::max_element(shares.begin(), shares.end()) - shares.begin());
@@ -196,19 +211,19 @@ Language LanguageGuess::language() const {
   // its own and not the other's as the other has that are not its own: close
   // languages share many words (Danish and Norwegian "ikke", "til").
   std::size_t different = 0;
-  std::vector<std::uint64_t> own(table().size(), 0), others(table().size(), 0);
-  for (const auto& [key, count] : telltales_) {
-    const Telltales::Owners o = tell.find(key);
-    const bool mine = holds(o, best);
-    different += mine;
-    for (std::size_t l = 0; l < table().size(); ++l) {
-      if (mine && !holds(o, static_cast<Language>(l))) own[l] += count;
-      if (!mine && holds(o, static_cast<Language>(l))) others[l] += count;
-    }
+  std::uint64_t mine = 0;                                // words of best's
+  std::vector<std::uint64_t> shared(table().size(), 0);  // ... also of l's
+  std::vector<std::uint64_t> others(table().size(), 0);  // words of l's, not of best's
+  for (const auto& [word, count] : words) {
+    const Telltales::Owners o = tell.owners(word);
+    const bool of_best = holds(o, best);
+    different += of_best;
+    mine += of_best ? count : 0;
+    for (std::size_t i = 0; i < o.count; ++i) (of_best ? shared : others)[o.begin[i]] += count;
   }
   if (different < 3) return kEnglish;
   for (std::size_t l = 0; l < table().size(); ++l)
-    if (l != best && own[l] < 2 * others[l]) return kEnglish;
+    if (l != best && mine - shared[l] < 2 * others[l]) return kEnglish;
   return best;
 }
 

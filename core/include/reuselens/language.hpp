@@ -10,7 +10,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace reuselens {
@@ -42,7 +41,8 @@ class LanguageGuess {
   Language language() const;
 
  private:
-  std::unordered_map<std::uint64_t, std::uint32_t> telltales_;  // function words seen: key -> count
+  std::vector<std::uint32_t> counts_;  // per function word of language.cpp's table, once one is seen
+  std::vector<std::uint16_t> seen_;    // the function words with a count, in the order seen
   std::uint32_t words_ = 0;
 };
 
