@@ -162,8 +162,8 @@ const Telltales& telltale_words() {
   return t;
 }
 
-// A word in k lists counts 1/k to each of their languages: kWhole / k, with
-// kWhole divisible by every k, so that sums are exact.
+// A word in k lists counts 1/k to each of their languages: whole_count() / k,
+// which divides exactly for every k, so that sums are exact.
 std::uint64_t whole_count() {
   static const std::uint64_t whole = [] {
     std::uint64_t w = 1;

@@ -49,11 +49,11 @@ class LanguageGuess {
 // tokenize(text).language, from the text's first 64 KB only. Valid UTF-8.
 Language guess_language(std::string_view text);
 
-// "en", "de", "fr", ... ; "ru" for the language of Cyrillic words.
+// The language's ISO 639-1 code: "en", "de", "ru", "el", ...
 std::string_view language_code(Language language);
 // The language with that code, or kEnglish when there is none.
 Language language_from_code(std::string_view code);
-// The language of Cyrillic words.
+// Russian: the language of Cyrillic words in a text that is not in Cyrillic.
 Language russian();
 
 // Snowball's name for the language's stemmer ("english", "german"); nullptr
