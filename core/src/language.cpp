@@ -195,12 +195,10 @@ Language LanguageGuess::language() const {
   const auto holds = [](const Telltales::Owners& o, Language l) {
     return std::find(o.begin, o.begin + o.count, l) != o.begin + o.count;
   };
-  // Each function word seen, with its count.
-  std::vector<std::pair<std::uint16_t, std::uint32_t>> words;
-  for (const std::uint16_t w : seen_) words.emplace_back(w, counts_[w]);
   // The most words, each shared among the languages whose lists hold it.
   std::vector<std::uint64_t> shares(table().size(), 0);
-  for (const auto& [word, count] : words) {
+  for (const std::uint16_t word : seen_) {
+    const std::uint32_t count = counts_[word];
     const Telltales::Owners o = tell.owners(word);
     for (std::size_t i = 0; i < o.count; ++i) shares[o.begin[i]] += whole_count() / o.count * count;
   }
@@ -214,7 +212,8 @@ Language LanguageGuess::language() const {
   std::uint64_t mine = 0;                                // words of best's
   std::vector<std::uint64_t> shared(table().size(), 0);  // ... also of l's
   std::vector<std::uint64_t> others(table().size(), 0);  // words of l's, not of best's
-  for (const auto& [word, count] : words) {
+  for (const std::uint16_t word : seen_) {
+    const std::uint32_t count = counts_[word];
     const Telltales::Owners o = tell.owners(word);
     const bool of_best = holds(o, best);
     different += of_best;
@@ -262,7 +261,10 @@ Language word_language(std::string_view word, Language text_language) {
 }
 
 bool is_function_word(std::string_view word, Language text_language) {
-  const Language l = word_language(word, text_language);
+  return is_function_word_of(word, word_language(word, text_language));
+}
+
+bool is_function_word_of(std::string_view word, Language l) {
   if (l == kEnglish) return is_stopword(word);
   if (l >= table().size()) return false;
   const auto& words = table()[l].words;

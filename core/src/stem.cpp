@@ -51,7 +51,10 @@ bool is_ascii(std::string_view word) {
 }  // namespace
 
 std::string stem_written_word(std::string_view written, std::string_view normalized, Language text_language) {
-  const Language language = word_language(normalized, text_language);
+  return stem_in_language(written, normalized, word_language(normalized, text_language));
+}
+
+std::string stem_in_language(std::string_view written, std::string_view normalized, Language language) {
   if (language == kNoLanguage) return std::string(normalized);
   if (language == kEnglish || language == russian() || is_ascii(written)) return run(stemmer(language), normalized);
   // Snowball's French, Spanish or German suffixes carry diacritics ("-ción",

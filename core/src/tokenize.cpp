@@ -227,11 +227,12 @@ void mark_links(std::string_view text, std::vector<Token>& tokens) {
 
 // A word's stem, function-word flag and class, and synonyms, all of which
 // depend on the text's language.
-void describe_word(Token& t, std::string_view word, const std::string& norm, Language language) {
-  const std::string stem = stem_written_word(word, norm, language);
+void describe_word(Token& t, std::string_view word, const std::string& norm, Language text_language) {
+  const Language language = word_language(norm, text_language);  // once: it decodes the word's script
+  const std::string stem = stem_in_language(word, norm, language);
   t.stem = hash_bytes(stem);
-  const bool english = word_language(norm, language) == kEnglish;
-  if (is_function_word(norm, language)) {
+  const bool english = language == kEnglish;
+  if (is_function_word_of(norm, language)) {
     t.flags |= kTokenStopword;
     if (english) t.function_classes = function_word_classes(norm);
   } else if (english) {

@@ -75,5 +75,7 @@ Language word_language(std::string_view normalized_word, Language text_language)
 // English's are is_stopword's (tokenize.hpp), the others' come from Snowball's
 // and Lucene's lists.
 bool is_function_word(std::string_view normalized_word, Language text_language);
+// The same for a word whose language is already known (word_language's answer).
+bool is_function_word_of(std::string_view normalized_word, Language word_language);
 
 }  // namespace reuselens
