@@ -165,7 +165,7 @@ class LibraryBinding {
 // The names of StepType values, indexed by the op numbers of alignment_of.
 val step_names() {
   val names = val::array();
-  for (int t = 0; t <= static_cast<int>(reuselens::StepType::kDeleted); ++t)
+  for (int t = 0; t <= static_cast<int>(reuselens::StepType::kMoved); ++t)
     names.set(t, std::string(reuselens::step_name(static_cast<reuselens::StepType>(t))));
   return names;
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "reuselens/moves.hpp"
+
 namespace reuselens {
 
 std::vector<Passage> match(const Library& library, const Document& page, const MatchOptions& options) {
@@ -20,9 +22,12 @@ std::vector<Passage> match(const Library& library, const Document& page, const M
       all.push_back(std::move(p));
     }
   }
-  return resolve_overlaps(
+  std::vector<Passage> passages = resolve_overlaps(
       std::move(all), page, [&](std::uint32_t source) -> const Document& { return library.document(source); },
       options.align);
+  // Last, as resolve_overlaps cuts alignments and expects them in order.
+  for (Passage& p : passages) mark_moved_words(p, page, library.document(p.source));
+  return passages;
 }
 
 }  // namespace reuselens

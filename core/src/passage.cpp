@@ -22,6 +22,7 @@ const char* step_name(StepType type) {
     case StepType::kSubstituted: return "substituted";
     case StepType::kInserted: return "inserted";
     case StepType::kDeleted: return "deleted";
+    case StepType::kMoved: return "moved";
   }
   return "unknown";
 }

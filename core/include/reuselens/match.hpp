@@ -19,7 +19,7 @@ struct MatchOptions {
 
 // Passages in page order; Passage::source is the library index of the source.
 // Where passages from different sources overlap on the page, the better one
-// keeps the overlap.
+// keeps the overlap. Alignments mark moved words (moves.hpp).
 std::vector<Passage> match(const Library& library, const Document& page, const MatchOptions& options = {});
 
 }  // namespace reuselens

@@ -26,12 +26,16 @@ enum class StepType : std::uint8_t {
   kSubstituted,  // another word in the same place (spinner swap unknown to WordNet)
   kInserted,     // page word with no source counterpart
   kDeleted,      // source word with no page counterpart
+  kMoved,        // page word that is a source word from elsewhere in the passage (moves.hpp); last
+                 // value: wasm/bindings.cpp names them up to it
 };
 
 const char* step_name(StepType type);
 
 // One step of a token alignment. `page` is absent (kNoToken) for a deleted
-// source word, `source` for an inserted page word.
+// source word, `source` for an inserted page word. Steps come in the order of
+// both texts, except the source words of kMoved steps, which stand at their
+// page word.
 struct AlignmentStep {
   static constexpr std::uint32_t kNoToken = 0xFFFFFFFFu;
   std::uint32_t page = kNoToken;
@@ -66,7 +70,7 @@ struct Passage {
   bool sentence_seeded = false;
   std::uint32_t source = 0;          // index of the source (meaning set by the caller)
   std::vector<Run> runs;             // identical stretches, in page order, not overlapping
-  std::vector<AlignmentStep> alignment;  // every token of both ranges, in order (see refine.hpp)
+  std::vector<AlignmentStep> alignment;  // every token of both ranges once, in order (refine.hpp, moves.hpp)
 };
 
 }  // namespace reuselens

@@ -1,0 +1,80 @@
+#include "reuselens/moves.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+namespace reuselens {
+
+namespace {
+
+bool movable(const Token& t) {
+  return (t.flags & (kTokenStopword | kTokenIdeograph | kTokenLink)) == 0;
+}
+
+}  // namespace
+
+void mark_moved_words(Passage& p, const Document& page, const Document& source) {
+  auto& steps = p.alignment;
+  const auto& pt = page.tokens();
+  const auto& st = source.tokens();
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  // Source words the page dropped or replaced, by stem: indexes of their steps.
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> dropped;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const AlignmentStep& s = steps[i];
+    if ((s.type == StepType::kDeleted || s.type == StepType::kSubstituted) && movable(st[s.source]))
+      dropped[st[s.source].stem].push_back(i);
+  }
+  if (dropped.empty()) return;
+
+  const double page_words = std::max<std::uint32_t>(1, p.page_last_token - p.page_first_token);
+  const double source_words = p.source_last_token - p.source_first_token;
+  std::vector<std::size_t> moved_from(steps.size(), kNone);  // page step -> step whose source word it is
+  std::vector<bool> source_taken(steps.size(), false);
+  bool any = false;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const AlignmentStep& s = steps[i];
+    if ((s.type != StepType::kInserted && s.type != StepType::kSubstituted) || !movable(pt[s.page])) continue;
+    const auto it = dropped.find(pt[s.page].stem);
+    if (it == dropped.end()) continue;
+    // Where the page word would sit in the source if nothing had moved.
+    const double expected = p.source_first_token + (s.page - p.page_first_token) * source_words / page_words;
+    std::size_t best = kNone;
+    double best_distance = 0;
+    for (const std::size_t d : it->second) {
+      // Two swaps that trade words are a spinner's, not a move.
+      if (source_taken[d] || (s.type == StepType::kSubstituted && steps[d].type == StepType::kSubstituted)) continue;
+      const double distance = std::abs(steps[d].source - expected);
+      if (best == kNone || distance < best_distance) best = d, best_distance = distance;
+    }
+    if (best == kNone) continue;
+    source_taken[best] = true;
+    moved_from[i] = best;
+    any = true;
+  }
+  if (!any) return;
+
+  // Each token stays in exactly one step: a swap that lost its page word to a
+  // move leaves its source word deleted, one that lost its source word leaves
+  // its page word inserted.
+  std::vector<AlignmentStep> out;
+  out.reserve(steps.size());
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const AlignmentStep& s = steps[i];
+    if (moved_from[i] != kNone) {
+      out.push_back({s.page, steps[moved_from[i]].source, StepType::kMoved});
+      if (s.type == StepType::kSubstituted && !source_taken[i])
+        out.push_back({AlignmentStep::kNoToken, s.source, StepType::kDeleted});
+    } else if (source_taken[i]) {
+      if (s.type == StepType::kSubstituted) out.push_back({s.page, AlignmentStep::kNoToken, StepType::kInserted});
+    } else {
+      out.push_back(s);
+    }
+  }
+  steps = std::move(out);
+}
+
+}  // namespace reuselens
