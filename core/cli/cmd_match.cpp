@@ -97,7 +97,8 @@ std::string change_counts(const Passage& p) {
   static const std::pair<StepType, const char*> kLabels[] = {
       {StepType::kStem, "same stem"},    {StepType::kSynonym, "synonym"},
       {StepType::kFunction, "function word"}, {StepType::kSubstituted, "replaced"},
-      {StepType::kInserted, "added"},    {StepType::kDeleted, "left out"}};
+      {StepType::kInserted, "added"},    {StepType::kDeleted, "left out"},
+      {StepType::kMoved, "moved"}};
   std::string out;
   for (const auto& [type, label] : kLabels) {
     const auto n = std::count_if(p.alignment.begin(), p.alignment.end(),
@@ -110,10 +111,12 @@ std::string change_counts(const Passage& p) {
 // The page passage as a word diff against its source passage, in wdiff's
 // notation (git diff --word-diff): [-source words-]{+page words+}. A stretch
 // of one-for-one swaps is shown word by word, so a spinner's swaps read in
-// place; a stretch with words added or left out is shown whole.
+// place; a stretch with words added or left out is shown whole. A word the
+// page moved is {~word~} where the page has it, and missing where the source had it.
 std::string word_diff(const Passage& p, const Document& page, const Document& source, bool colour) {
   const std::string del_open = colour ? "\x1b[31m[-" : "[-", del_close = colour ? "-]\x1b[0m" : "-]";
   const std::string ins_open = colour ? "\x1b[32m{+" : "{+", ins_close = colour ? "+}\x1b[0m" : "+}";
+  const std::string move_open = colour ? "\x1b[34m{~" : "{~", move_close = colour ? "~}\x1b[0m" : "~}";
   auto word = [](const Document& d, std::uint32_t t) {
     const Token& tok = d.tokens()[t];
     return printable(d.text().substr(tok.begin, tok.end - tok.begin));
@@ -129,6 +132,10 @@ std::string word_diff(const Passage& p, const Document& page, const Document& so
     into += between(page, at, page.tokens()[t].begin);
     at = page.tokens()[t].end;
   };
+  // Exact and moved words stand where the page has them; changes lie between.
+  auto in_place = [&](std::size_t k) {
+    return k < steps.size() && (steps[k].type == StepType::kExact || steps[k].type == StepType::kMoved);
+  };
   for (std::size_t i = 0; i < steps.size();) {
     if (steps[i].type == StepType::kExact) {
       next_page_word(steps[i].page, out);
@@ -136,9 +143,25 @@ std::string word_diff(const Passage& p, const Document& page, const Document& so
       ++i;
       continue;
     }
+    if (steps[i].type == StepType::kMoved) {
+      // Words that moved together are marked together ({~High-level~}).
+      std::size_t j = i + 1;
+      while (j < steps.size() && steps[j].type == StepType::kMoved && steps[j].page == steps[j - 1].page + 1 &&
+             steps[j].source == steps[j - 1].source + 1)
+        ++j;
+      next_page_word(steps[i].page, out);
+      out += move_open + word(page, steps[i].page);
+      for (std::size_t k = i + 1; k < j; ++k) {
+        next_page_word(steps[k].page, out);
+        out += word(page, steps[k].page);
+      }
+      out += move_close;
+      i = j;
+      continue;
+    }
     std::size_t j = i;
     bool one_for_one = true;
-    for (; j < steps.size() && steps[j].type != StepType::kExact; ++j)
+    for (; j < steps.size() && !in_place(j); ++j)
       one_for_one &= steps[j].page != AlignmentStep::kNoToken && steps[j].source != AlignmentStep::kNoToken;
     if (one_for_one) {
       for (std::size_t k = i; k < j; ++k) {

@@ -178,7 +178,7 @@ class CliTestCase(unittest.TestCase):
             self.assertIsInstance(p["alignment"], list, p)
             for step in p["alignment"]:
                 self.assertIn(step["op"], ("exact", "stem", "synonym", "function", "substituted",
-                                           "inserted", "deleted"), step)
+                                           "inserted", "deleted", "moved"), step)
                 self.assertEqual("page" in step, step["op"] != "deleted", step)
                 self.assertEqual("source" in step, step["op"] != "inserted", step)
                 if "page" in step:
@@ -334,6 +334,23 @@ class SeedsTest(CliTestCase):
         p = self.find(self.match("--source", source, page), source, t)
         self.assertLessEqual(abs(p["end"] - t["page_end"]), 1, p)
         self.assertEqual(p["kind"], "paraphrase", p)
+        # ...and says which words it moved: each with its source word, same stem.
+        page_text, source_text = read_text(page), read_text(source)
+        moved = [(page_text[s["page"][0]:s["page"][1]], source_text[s["source"][0]:s["source"][1]])
+                 for s in p["alignment"] if s["op"] == "moved"]
+        self.assertEqual(moved, [("High", "high"), ("level", "level"), ("Moscow", "Moscow")], p)
+        # A moved source word is no longer also left out of the page.
+        sources = [tuple(s["source"]) for s in p["alignment"] if "source" in s]
+        self.assertEqual(len(sources), len(set(sources)), p)
+
+    def test_seed_003_text_format_marks_the_moved_words(self):
+        res = run_cli("match", "--format", "text", "--source", str(seed("001")), str(seed("003")))
+        self.assertExit(res, 0)
+        lines = res.out.splitlines()
+        at = next(i for i, line in enumerate(lines) if line.startswith("    diff ") and "Pentagon" in line)
+        self.assertIn("{~High-level~} {+military talks with+} {~Moscow~} {+were severed by+} the Pentagon",
+                      lines[at])
+        self.assertTrue(lines[at - 1].endswith(", 3 moved"), lines[at - 1])
 
     def test_seed_000_spun_copy_is_found_whole_but_not_its_source_link(self):
         page, source = seed("000"), seed("001")
