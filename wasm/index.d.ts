@@ -13,7 +13,8 @@ export type StepOp =
   | 'function'     // one function word for another ("the" / "a")
   | 'substituted'  // another word in the same place
   | 'inserted'     // a page word with no source counterpart
-  | 'deleted';     // a source word with no page counterpart
+  | 'deleted'      // a source word with no page counterpart
+  | 'moved';       // a source word the page put elsewhere (same stem, out of order)
 
 /** One step of a passage's word alignment; ranges are [start, end) in UTF-16 code units. */
 export interface AlignmentStep {

@@ -11,8 +11,9 @@ const OP_LABELS = {
   substituted: 'word replaced',
   inserted: 'added on the page',
   deleted: 'left out of the page',
+  moved: 'word moved',
 };
-const CHANGED = ['stem', 'synonym', 'function', 'substituted', 'inserted', 'deleted'];
+const CHANGED = ['stem', 'synonym', 'function', 'substituted', 'inserted', 'deleted', 'moved'];
 
 // text[from, to) with the words that steps mark on `side` wrapped in spans.
 function markedText(text, from, to, steps, side, other, otherText) {

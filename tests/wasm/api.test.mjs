@@ -91,6 +91,24 @@ test('the word alignment shows what the spinner changed', async () => {
   }
 });
 
+test('the word alignment shows the words a restatement moved', async () => {
+  const lens = await lensWith(['001']);
+  try {
+    const page = SEEDS['003'].text, source = SEEDS['001'].text;
+    const restated = lens.match(page).passages.find((p) => page.slice(p.start, p.end).includes('severed by the Pentagon'));
+    assert.ok(restated);
+    assert.equal(restated.kind, 'paraphrase');
+    const moved = restated.alignment.filter((s) => s.op === 'moved')
+      .map((s) => `${page.slice(...s.page)}>${source.slice(...s.source)}`);
+    assert.deepEqual(moved, ['High>high', 'level>level', 'Moscow>Moscow']);
+    // Each source word once: a moved word is not also left out.
+    const sources = restated.alignment.filter((s) => s.source).map((s) => s.source[0]);
+    assert.equal(new Set(sources).size, sources.length);
+  } finally {
+    lens.dispose();
+  }
+});
+
 // Each language's Snowball stemmer is compiled into the .wasm (wasm/snowball.cmake):
 // one it lacked would leave the inflected word a substitution.
 test('inflected words of other languages align as stems', async () => {

@@ -92,6 +92,24 @@ demoTest('a spun passage shows its source side by side with the swapped words ma
   await page.screenshot({ path: path.join(screenshotDir, 'demo-spun-passage.png') });
 });
 
+demoTest('a restated passage marks the words it moved, on both sides', async (page) => {
+  // Without 004, 003's restated Pentagon sentence is 001's (004 restates it too).
+  await afterCheck(page, () => page.click('#library-list li[data-id="004"] button.remove'));
+  const restated = (await marks(page)).find((m) => m.text.includes('severed by the Pentagon'));
+  assert.ok(restated);
+  assert.equal(restated.source, '001');
+  await page.locator(`#page-view mark[data-index="${restated.index}"]`).hover();
+  await page.waitForFunction((i) => document.querySelector('#detail h2').textContent.startsWith(`Passage ${i + 1} `), restated.index);
+  assert.equal(await page.locator('#detail .kind').textContent(), 'paraphrase');
+  const moved = (side) => page.locator(`#detail .${side} .w.op-moved`).allTextContents();
+  assert.deepEqual(await moved('page-side'), ['High', 'level', 'Moscow']);
+  assert.deepEqual(await moved('source-side'), ['high', 'level', 'Moscow']);
+  const title = await page.locator('#detail .page-side .w.op-moved', { hasText: 'Moscow' }).getAttribute('title');
+  assert.equal(title, 'word moved: “Moscow”');
+  assert.match(await page.locator('#detail .op-legend').textContent(), /word moved 3/);
+  await page.screenshot({ path: path.join(screenshotDir, 'demo-moved-words.png') });
+});
+
 demoTest('keyboard: n and p move the focus between passages, and the detail follows', async (page) => {
   const count = (await marks(page)).length;
   const focused = () => page.evaluate(() => Number(document.activeElement?.dataset.index ?? -1));
