@@ -15,9 +15,11 @@ const OP_LABELS = {
 };
 const CHANGED = ['stem', 'synonym', 'function', 'substituted', 'inserted', 'deleted', 'moved'];
 
-// text[from, to) with the words that steps mark on `side` wrapped in spans.
+// text[from, to) with the words that steps mark on `side` wrapped in spans;
+// data-step numbers the step, so a word finds its counterpart on the other side.
 function markedText(text, from, to, steps, side, other, otherText) {
   const words = steps
+    .map((step, number) => ({ ...step, number }))
     .filter((s) => s[side] && s.op !== 'exact' && s[side][0] >= from && s[side][1] <= to)
     .sort((a, b) => a[side][0] - b[side][0]);
   const parts = [];
@@ -28,7 +30,8 @@ function markedText(text, from, to, steps, side, other, otherText) {
     parts.push(text.slice(at, start));
     const counterpart = step[other] ? otherText.slice(step[other][0], step[other][1]) : null;
     const title = counterpart ? `${OP_LABELS[step.op]}: “${counterpart}”` : OP_LABELS[step.op];
-    parts.push(el('span', { class: `w op-${step.op}`, title, 'data-op': step.op }, text.slice(start, end)));
+    parts.push(el('span', { class: `w op-${step.op}`, title, 'data-op': step.op, 'data-step': step.number },
+      text.slice(start, end)));
     at = end;
   }
   parts.push(text.slice(at, to));
@@ -62,6 +65,19 @@ export function renderDetail(root, { passage, index, count, pageText, sourceText
   const sourceSide = el('blockquote', { class: 'diff source-side' },
     ...markedText(sourceText, passage.sourceStart, passage.sourceEnd, steps, 'source', 'page', pageText));
 
+  // The pointer on a marked word outlines it and its counterpart (where a
+  // moved word came from, what a synonym stands for).
+  const sideBySide = el('div', { class: 'side-by-side' },
+    el('figure', {}, el('figcaption', {}, 'This page'), pageSide),
+    el('figure', {}, el('figcaption', {}, 'Source'), sourceSide));
+  const pair = (event, on) => {
+    const word = event.target.closest?.('.w[data-step]');
+    if (!word) return;
+    for (const w of sideBySide.querySelectorAll(`.w[data-step="${word.dataset.step}"]`)) w.classList.toggle('paired', on);
+  };
+  sideBySide.addEventListener('pointerover', (event) => pair(event, true));
+  sideBySide.addEventListener('pointerout', (event) => pair(event, false));
+
   const changes = CHANGED.filter((op) => counts[op] > 0)
     .map((op) => el('li', {}, el('span', { class: `w op-${op}` }, OP_LABELS[op]), ` ${counts[op]}`));
 
@@ -69,9 +85,7 @@ export function renderDetail(root, { passage, index, count, pageText, sourceText
     el('button', { type: 'button', class: 'close-detail', 'aria-label': 'Close the source view' }, '×'),
     el('h2', { id: 'detail-heading' }, `Passage ${index + 1} of ${count}`),
     meta,
-    el('div', { class: 'side-by-side' },
-      el('figure', {}, el('figcaption', {}, 'This page'), pageSide),
-      el('figure', {}, el('figcaption', {}, 'Source'), sourceSide)),
+    sideBySide,
     changes.length
       ? el('ul', { class: 'op-legend', 'aria-label': 'Word-level changes' }, ...changes)
       : el('p', { class: 'op-legend' }, 'Word for word the same.'));

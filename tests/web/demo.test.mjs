@@ -107,6 +107,11 @@ demoTest('a restated passage marks the words it moved, on both sides', async (pa
   const title = await page.locator('#detail .page-side .w.op-moved', { hasText: 'Moscow' }).getAttribute('title');
   assert.equal(title, 'word moved: “Moscow”');
   assert.match(await page.locator('#detail .op-legend').textContent(), /word moved 3/);
+  // The pointer on the page's "Moscow" outlines the source's "Moscow", and only it.
+  await page.locator('#detail .page-side .w.op-moved', { hasText: 'Moscow' }).hover();
+  assert.deepEqual(await page.locator('#detail .source-side .w.paired').allTextContents(), ['Moscow']);
+  await page.locator('#detail h2').hover();
+  assert.equal(await page.locator('#detail .w.paired').count(), 0);
   await page.screenshot({ path: path.join(screenshotDir, 'demo-moved-words.png') });
 });
 
