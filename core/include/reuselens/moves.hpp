@@ -10,12 +10,15 @@
 
 namespace reuselens {
 
-// Turns each inserted page word that has an unpaired deleted source word of
-// the same stem into one kMoved step (at the page word) and drops that
-// deleted step. Function words, ideographs and web addresses are not paired:
-// they recur too often for a pairing to mean anything. Among several
-// candidates, the source word nearest to where the page word would sit in
-// proportion is taken. Only the alignment changes: ranges, score and kind stay.
+// Pairs each page word the alignment added or swapped with a source word of
+// the same stem that it left out or swapped, and makes them one kMoved step
+// at the page word; a swap that loses one of its words leaves the other added
+// or left out. Two swaps that trade words (a spinner's military -> infantry,
+// infantry -> battalion) are not paired, nor are function words, ideographs
+// and web addresses: they recur too often for a pairing to mean anything.
+// Among several candidates, the source word nearest to where the page word
+// would sit in proportion is taken. Only the alignment changes: ranges, score
+// and kind stay.
 void mark_moved_words(Passage& passage, const Document& page, const Document& source);
 
 }  // namespace reuselens
