@@ -7,8 +7,10 @@ as one byte array, compiled into reuselens_core (see core/src/synonyms.cpp).
 Classes are WordNet synsets. Spinners swap words for synonyms, and rare senses
 mostly add false matches, so a word only joins the synsets of its first
 DEFAULT_SENSES senses per part of speech (index.* lists senses by frequency).
-Only single lower-case words are kept (the tokenizer splits "armed_forces" and
-"long-term"; capitalized forms are names). A synset is kept as a class when it
+Only single lower-case words and numerals are kept (the tokenizer splits
+"armed_forces" and "long-term"; capitalized forms are names). Numerals join
+their words ("4" and "four", "4th" and "fourth"): spinners write one for the
+other. A synset is kept as a class when it
 joins two words, one of them attested in SemCor (a tagged sense in that part of
 speech): that halves the table, and classes of rare words only ("agonistic",
 "combative") matter little to spinners, which swap common words. Irregular
@@ -41,11 +43,11 @@ POS_FILES = (("noun", "n"), ("verb", "v"), ("adj", "a"), ("adv", "r"))
 DEFAULT_SENSES = 3
 DEFAULT_ATTESTED = "lemma"
 
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 
 
 def is_table_word(word):
-    """A single lower-case word the tokenizer keeps whole (no digits)."""
+    """A single lower-case word or numeral the tokenizer keeps whole."""
     return _WORD.fullmatch(word) is not None
 
 

@@ -232,10 +232,13 @@ void describe_word(Token& t, std::string_view word, const std::string& norm, Lan
   const std::string stem = stem_in_language(word, norm, language);
   t.stem = hash_bytes(stem);
   const bool english = language == kEnglish;
+  // Numerals have no script, hence no language; in an English text they look
+  // up their words' class ("4" and "four").
+  const bool english_numeral = (t.flags & kTokenNumber) && language == kNoLanguage && text_language == kEnglish;
   if (is_function_word_of(norm, language)) {
     t.flags |= kTokenStopword;
     if (english) t.function_classes = function_word_classes(norm);
-  } else if (english) {
+  } else if (english || english_numeral) {
     t.synonyms = synonym_entry(stem);  // 0 for words not in WordNet
   }
 }
@@ -296,11 +299,9 @@ TokenizedText tokenize(std::string_view text) {
     std::string norm = normalize_word(word);
     t.key = hash_bytes(norm);
     if (guessing && start >= kLanguageSampleBytes) decide();
-    if (p.cls == CharClass::kDigit) {
-      t.stem = t.key;
-      t.flags |= kTokenNumber;
-    } else if (guessing) {
-      guess.add(t.key);
+    if (p.cls == CharClass::kDigit) t.flags |= kTokenNumber;
+    if (guessing) {
+      if (!(t.flags & kTokenNumber)) guess.add(t.key);
       waiting.emplace_back(out.tokens.size(), std::move(norm));
     } else {
       describe_word(t, word, norm, out.language);

@@ -65,6 +65,17 @@ TEST(Synonyms, SwapsOfTheSeedSpinner) {
   EXPECT_FALSE(synonyms("said", "pronounced"));
 }
 
+TEST(Synonyms, NumeralsJoinTheirWords) {
+  // The seed spinner wrote "4" for "four"; WordNet lists numerals with their words.
+  EXPECT_TRUE(synonyms("4", "four"));
+  EXPECT_TRUE(synonyms("100", "hundred"));
+  EXPECT_TRUE(synonyms("1000", "thousand"));
+  EXPECT_TRUE(synonyms("4th", "fourth"));
+  EXPECT_FALSE(synonyms("4", "five"));
+  EXPECT_FALSE(synonyms("4", "5"));
+  EXPECT_FALSE(synonyms("4th", "four"));
+}
+
 TEST(Synonyms, UnrelatedWordsAreNotSynonyms) {
   EXPECT_FALSE(synonyms("cat", "democracy"));
   EXPECT_FALSE(synonyms("river", "president"));

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "reuselens/normalize.hpp"
+#include "reuselens/synonyms.hpp"
 
 namespace reuselens {
 namespace {
@@ -210,6 +211,22 @@ TEST(Tokenize, AGermanTextHasGermanFunctionWordsAndNoEnglishSynonyms) {
   EXPECT_NE(english.tokens.at(3).synonyms, 0u);
   EXPECT_FALSE(english.tokens.at(3).flags & kTokenStopword);
   EXPECT_FALSE(english.tokens.at(0).flags & kTokenStopword);
+}
+
+TEST(Tokenize, NumeralsInAnEnglishTextHaveTheirWordsSynonyms) {
+  const TokenizedText english = tokenize("The minister said his country took in refugees over the last 4 years.");
+  ASSERT_EQ(english.language, kEnglish);
+  const TokenizedText four = tokenize("The minister said his country took in refugees over the last four years.");
+  const Token& numeral = english.tokens.at(11);
+  ASSERT_EQ(numeral.end - numeral.begin, 1u);
+  EXPECT_NE(numeral.synonyms, 0u);
+  EXPECT_TRUE(share_synonym_class(numeral.synonyms, four.tokens.at(11).synonyms));
+  // WordNet is English: in a German text a numeral has no synonyms.
+  const std::string text = "Der Minister sagte, sein Land habe in den letzten 4 Jahren Flüchtlinge aufgenommen.";
+  const TokenizedText german = tokenize(text);
+  ASSERT_EQ(language_code(german.language), "de");
+  ASSERT_EQ(text.substr(german.tokens.at(9).begin, 1), "4");
+  EXPECT_EQ(german.tokens.at(9).synonyms, 0u);
 }
 
 TEST(Tokenize, RussianWords) {
