@@ -44,7 +44,7 @@ std::uint8_t function_word_classes(std::string_view word) {
   // at/during, but/though); one function word for an unrelated one (the/but)
   // is a substitution like any other.
   static constexpr std::string_view kClasses[] = {
-      "a an the this that these those",
+      "a an the this that these those its his her their our my your",
       "which that who whom whose",
       "at during in on within over through throughout while",
       "but though although yet while whereas",

@@ -381,6 +381,7 @@ class SeedsTest(CliTestCase):
         self.assertEqual(swaps.get(("stairs", "steps")), "synonym")
         self.assertEqual(swaps.get(("4", "four")), "synonym")  # the numeral is WordNet's
         self.assertEqual(swaps.get(("a", "the")), "function")
+        self.assertEqual(swaps.get(("a", "its")), "function")  # "after its annexation", "after a cast"
 
     def test_quoted_passage_is_flagged(self):
         page, source = seed("002"), seed("001")

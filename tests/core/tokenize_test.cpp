@@ -60,6 +60,8 @@ TEST(Tokenize, FunctionWordClasses) {
   EXPECT_NE(function_word_classes("that") & function_word_classes("which"), 0);
   EXPECT_NE(function_word_classes("that") & function_word_classes("this"), 0);  // in two classes
   EXPECT_EQ(function_word_classes("the") & function_word_classes("which"), 0);
+  EXPECT_NE(function_word_classes("its") & function_word_classes("a"), 0);  // determiners ("its annexation")
+  EXPECT_NE(function_word_classes("their") & function_word_classes("the"), 0);
   EXPECT_EQ(function_word_classes("banana"), 0);
   const auto tokens = tokenize("The talks").tokens;
   EXPECT_EQ(tokens[0].function_classes, function_word_classes("the"));
