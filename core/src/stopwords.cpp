@@ -22,7 +22,13 @@ constexpr std::string_view kStopwords[] = {
     "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while",
     "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "may",
     "might", "must", "shall", "upon", "yet", "though", "although", "whether", "since", "onto", "within",
-    "without", "toward", "towards", "across", "among", "via", "per", "unto", "thus", "hence", "cannot"};
+    "without", "toward", "towards", "across", "among", "via", "per", "unto", "thus", "hence", "cannot",
+    // Contractions, as in Snowball's English list.
+    "i'm", "you're", "he's", "she's", "we're", "they're", "i've", "you've", "we've", "they've", "i'd", "you'd",
+    "he'd", "she'd", "we'd", "they'd", "i'll", "you'll", "he'll", "she'll", "we'll", "they'll", "isn't",
+    "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "doesn't", "don't", "didn't", "won't",
+    "wouldn't", "shan't", "shouldn't", "can't", "couldn't", "mustn't", "let's", "that's", "who's", "what's",
+    "here's", "there's", "when's", "where's", "why's", "how's"};
 }  // namespace
 
 const std::vector<std::string_view>& english_stopwords() {
@@ -39,7 +45,7 @@ bool is_stopword(std::string_view word) {
   return std::binary_search(sorted.begin(), sorted.end(), word);
 }
 
-std::uint8_t function_word_classes(std::string_view word) {
+std::uint16_t function_word_classes(std::string_view word) {
   // Spinners and paraphrasers swap words within a class (the/a, which/that,
   // at/during, but/though); one function word for an unrelated one (the/but)
   // is a substitution like any other.
@@ -52,13 +58,16 @@ std::uint8_t function_word_classes(std::string_view word) {
       "because since as for if whether",
       "is are was were be been being am",
       "will would shall should can could may might must",
+      "cannot can't couldn't won't wouldn't shan't shouldn't mustn't",
+      "isn't aren't wasn't weren't don't doesn't didn't hasn't haven't hadn't",
   };
-  std::uint8_t classes = 0;
+  static_assert(std::size(kClasses) <= 16, "a token keeps its classes in 16 bits");
+  std::uint16_t classes = 0;
   for (std::size_t c = 0; c < std::size(kClasses); ++c) {
     std::string_view list = kClasses[c];
     while (!list.empty()) {
       const std::size_t space = list.find(' ');
-      if (list.substr(0, space) == word) classes |= static_cast<std::uint8_t>(1u << c);
+      if (list.substr(0, space) == word) classes |= static_cast<std::uint16_t>(1u << c);
       if (space == std::string_view::npos) break;
       list.remove_prefix(space + 1);
     }

@@ -382,6 +382,7 @@ class SeedsTest(CliTestCase):
         self.assertEqual(swaps.get(("4", "four")), "synonym")  # the numeral is WordNet's
         self.assertEqual(swaps.get(("a", "the")), "function")
         self.assertEqual(swaps.get(("a", "its")), "function")  # "after its annexation", "after a cast"
+        self.assertEqual(swaps.get(("can't", "cannot")), "function")
 
     def test_quoted_passage_is_flagged(self):
         page, source = seed("002"), seed("001")

@@ -63,6 +63,17 @@ TEST(Tokenize, FunctionWordClasses) {
   EXPECT_NE(function_word_classes("its") & function_word_classes("a"), 0);  // determiners ("its annexation")
   EXPECT_NE(function_word_classes("their") & function_word_classes("the"), 0);
   EXPECT_EQ(function_word_classes("banana"), 0);
+  // Contractions are function words, and stand in for their full forms ("cannot" / "can't")
+  // but not for the positive ones.
+  EXPECT_NE(function_word_classes("can't") & function_word_classes("cannot"), 0);
+  EXPECT_NE(function_word_classes("won't") & function_word_classes("cannot"), 0);
+  EXPECT_EQ(function_word_classes("can't") & function_word_classes("can"), 0);
+  EXPECT_NE(function_word_classes("isn't") & function_word_classes("don't"), 0);
+  const auto curly = tokenize("We can\xE2\x80\x99t stay, they don't.").tokens;
+  ASSERT_EQ(curly.size(), 5u);
+  EXPECT_TRUE(curly[1].flags & kTokenStopword);
+  EXPECT_EQ(curly[1].function_classes, function_word_classes("can't"));
+  EXPECT_TRUE(curly[4].flags & kTokenStopword);
   const auto tokens = tokenize("The talks").tokens;
   EXPECT_EQ(tokens[0].function_classes, function_word_classes("the"));
   EXPECT_EQ(tokens[1].function_classes, 0);

@@ -30,7 +30,7 @@ constexpr char kLibraryMagic[8] = {'R', 'L', 'E', 'N', 'S', 'L', 'I', 'B'};
 constexpr std::uint32_t kLibraryFormatVersion = 2;
 // Bump whenever normalization, tokenization or fingerprinting changes what a
 // text's fingerprints are: saved postings of another scheme are then rebuilt.
-constexpr std::uint32_t kIndexScheme = 2;
+constexpr std::uint32_t kIndexScheme = 3;
 constexpr std::size_t kLibraryHeaderSize = 36;
 
 std::uint32_t crc32(const std::uint8_t* data, std::size_t size);

@@ -24,7 +24,7 @@ struct Token {
   std::uint64_t stem = 0;   // hash_bytes(stem_written_word(...)); key for numbers and ideographs
   std::uint32_t synonyms = 0;  // synonym_entry(stem) for English content words, else 0
   std::uint8_t flags = 0;
-  std::uint8_t function_classes = 0;  // function_word_classes(normalized), for stopwords
+  std::uint16_t function_classes = 0;  // function_word_classes(normalized), for stopwords
 };
 
 // A sentence as a half-open range of token indices.
@@ -52,10 +52,12 @@ bool is_stopword(std::string_view normalized_word);
 const std::vector<std::string_view>& english_stopwords();
 
 // The classes of function words that stand in for each other (one bit each):
-// articles and demonstratives (the/a/this), relatives (which/that/who),
-// prepositions of time and place (at/during/in), contrast (but/though/yet),
-// direction (to/into/towards), cause and condition (because/since/as/if),
-// forms of "be", modal verbs (will/would/can). 0 for other words.
-std::uint8_t function_word_classes(std::string_view normalized_word);
+// articles, demonstratives and possessives (the/a/this/its), relatives
+// (which/that/who), prepositions of time and place (at/during/in), contrast
+// (but/though/yet), direction (to/into/towards), cause and condition
+// (because/since/as/if), forms of "be", modal verbs (will/would/can), negated
+// modals (cannot/can't/won't), negated auxiliaries (isn't/don't/hasn't).
+// 0 for other words.
+std::uint16_t function_word_classes(std::string_view normalized_word);
 
 }  // namespace reuselens
