@@ -14,6 +14,9 @@ bool movable(const Token& t) {
   return (t.flags & (kTokenStopword | kTokenIdeograph | kTokenLink)) == 0;
 }
 
+bool added(StepType t) { return t == StepType::kInserted || t == StepType::kSubstituted; }
+bool left_out(StepType t) { return t == StepType::kDeleted || t == StepType::kSubstituted; }
+
 }  // namespace
 
 void mark_moved_words(Passage& p, const Document& page, const Document& source) {
@@ -56,6 +59,40 @@ void mark_moved_words(Passage& p, const Document& page, const Document& source) 
     any = true;
   }
   if (!any) return;
+
+  // A moved word takes its neighbours along when they moved with it: the same
+  // word beside it in both texts ("talks with Moscow" for "discussions with
+  // Moscow"), function words included, as a pair of them beside a move means
+  // something that one alone does not.
+  std::vector<std::size_t> page_step(p.page_last_token - p.page_first_token, kNone);
+  std::vector<std::size_t> source_step(p.source_last_token - p.source_first_token, kNone);
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    if (steps[i].page != AlignmentStep::kNoToken) page_step[steps[i].page - p.page_first_token] = i;
+    if (steps[i].source != AlignmentStep::kNoToken) source_step[steps[i].source - p.source_first_token] = i;
+  }
+  const auto step_at = [](const std::vector<std::size_t>& of, std::uint32_t first, std::int64_t token) {
+    return token < first || token - first >= static_cast<std::int64_t>(of.size()) ? kNone : of[token - first];
+  };
+  std::vector<std::size_t> grow;
+  for (std::size_t i = 0; i < steps.size(); ++i)
+    if (moved_from[i] != kNone) grow.push_back(i);
+  while (!grow.empty()) {
+    const std::size_t i = grow.back();
+    grow.pop_back();
+    for (const int dir : {-1, 1}) {
+      const std::size_t a = step_at(page_step, p.page_first_token, std::int64_t{steps[i].page} + dir);
+      const std::size_t b = step_at(source_step, p.source_first_token, std::int64_t{steps[moved_from[i]].source} + dir);
+      if (a == kNone || b == kNone || moved_from[a] != kNone || source_taken[b] || !added(steps[a].type) ||
+          !left_out(steps[b].type) || (steps[a].type == StepType::kSubstituted && steps[b].type == StepType::kSubstituted))
+        continue;
+      const Token& pw = pt[steps[a].page];
+      const Token& sw = st[steps[b].source];
+      if (pw.stem != sw.stem || ((pw.flags | sw.flags) & kTokenLink)) continue;
+      source_taken[b] = true;
+      moved_from[a] = b;
+      grow.push_back(a);
+    }
+  }
 
   // Each token stays in exactly one step: a swap that lost its page word to a
   // move leaves its source word deleted, one that lost its source word leaves

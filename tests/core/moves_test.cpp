@@ -101,6 +101,34 @@ TEST(MovedWords, ASwapThatLosesAWordKeepsTheOther) {
   }
 }
 
+TEST(MovedWords, AMovedWordTakesAlongTheNeighboursThatMovedWithIt) {
+  const Document page = doc("Talks with Moscow ended the war");
+  const Document source = doc("the war ended discussions with Moscow");
+  const auto steps = marked(page, source,
+                            {{0, kNo, StepType::kInserted}, {1, kNo, StepType::kInserted}, {2, kNo, StepType::kInserted},
+                             {3, kNo, StepType::kInserted}, {4, 0, StepType::kExact}, {5, 1, StepType::kExact},
+                             {kNo, 2, StepType::kDeleted}, {kNo, 3, StepType::kDeleted}, {kNo, 4, StepType::kDeleted},
+                             {kNo, 5, StepType::kDeleted}});
+  // "with" beside "Moscow" in both texts moved with it; "Talks" / "discussions" are other words.
+  const std::vector<AlignmentStep> want = {{0, kNo, StepType::kInserted}, {1, 4, StepType::kMoved},
+                                           {2, 5, StepType::kMoved},      {3, 2, StepType::kMoved},
+                                           {4, 0, StepType::kExact},      {5, 1, StepType::kExact},
+                                           {kNo, 3, StepType::kDeleted}};
+  EXPECT_EQ(steps, want) << describe(steps);
+}
+
+TEST(MovedWords, ANeighbourOnTheOtherSideDidNotMoveWithIt) {
+  // "with" follows "Moscow" in the source and precedes it on the page.
+  const Document page = doc("ended with Moscow");
+  const Document source = doc("Moscow with ended");
+  const auto steps = marked(page, source,
+                            {{0, kNo, StepType::kInserted}, {1, kNo, StepType::kInserted}, {2, kNo, StepType::kInserted},
+                             {kNo, 0, StepType::kDeleted}, {kNo, 1, StepType::kDeleted}, {kNo, 2, StepType::kDeleted}});
+  const std::vector<AlignmentStep> want = {{0, 2, StepType::kMoved}, {1, kNo, StepType::kInserted},
+                                           {2, 0, StepType::kMoved}, {kNo, 1, StepType::kDeleted}};
+  EXPECT_EQ(steps, want) << describe(steps);
+}
+
 TEST(MovedWords, OfSeveralSourceWordsTheOneWhereThePageWordWouldSitIsTaken) {
   const Document page = doc("nine ten Syria");
   const Document source = doc("Syria one two three four five six seven eight Syria");
@@ -153,7 +181,7 @@ TEST(MovedWords, MatchMarksTheWordsARestatedSentenceMovedAndNoneOfASpinnersSwaps
   ASSERT_TRUE(lib.add({"001", "", "", test::read_seed("001_08fe67f9a3eebd52.txt")}).ok);
   const Document restated = doc(test::read_seed("003_6481e570e0997220.txt"));
   EXPECT_EQ(moved_words(lib, restated, match(lib, restated)),
-            (std::vector<std::string>{"High/high", "level/level", "Moscow/Moscow"}));
+            (std::vector<std::string>{"High/high", "level/level", "with/with", "Moscow/Moscow"}));
   const Document spun = doc(test::read_seed("000_b44e7f05eab81677.txt"));
   const auto passages = match(lib, spun);
   EXPECT_FALSE(passages.empty());

@@ -102,11 +102,11 @@ demoTest('a restated passage marks the words it moved, on both sides', async (pa
   await page.waitForFunction((i) => document.querySelector('#detail h2').textContent.startsWith(`Passage ${i + 1} `), restated.index);
   assert.equal(await page.locator('#detail .kind').textContent(), 'paraphrase');
   const moved = (side) => page.locator(`#detail .${side} .w.op-moved`).allTextContents();
-  assert.deepEqual(await moved('page-side'), ['High', 'level', 'Moscow']);
-  assert.deepEqual(await moved('source-side'), ['high', 'level', 'Moscow']);
+  assert.deepEqual(await moved('page-side'), ['High', 'level', 'with', 'Moscow']);
+  assert.deepEqual(await moved('source-side'), ['high', 'level', 'with', 'Moscow']);
   const title = await page.locator('#detail .page-side .w.op-moved', { hasText: 'Moscow' }).getAttribute('title');
   assert.equal(title, 'word moved: “Moscow”');
-  assert.match(await page.locator('#detail .op-legend').textContent(), /word moved 3/);
+  assert.match(await page.locator('#detail .op-legend').textContent(), /word moved 4/);
   // The pointer on the page's "Moscow" outlines the source's "Moscow", and only it.
   await page.locator('#detail .page-side .w.op-moved', { hasText: 'Moscow' }).hover();
   assert.deepEqual(await page.locator('#detail .source-side .w.paired').allTextContents(), ['Moscow']);

@@ -17,8 +17,10 @@ namespace reuselens {
 // infantry -> battalion) are not paired, nor are function words, ideographs
 // and web addresses: they recur too often for a pairing to mean anything.
 // Among several candidates, the source word nearest to where the page word
-// would sit in proportion is taken. Only the alignment changes: ranges, score
-// and kind stay.
+// would sit in proportion is taken. A moved word then takes along the words
+// that moved with it: the same word (function words too) beside it on the same
+// side in both texts ("talks with Moscow" for "discussions with Moscow" moves
+// "with Moscow"). Only the alignment changes: ranges, score and kind stay.
 void mark_moved_words(Passage& passage, const Document& page, const Document& source);
 
 }  // namespace reuselens
