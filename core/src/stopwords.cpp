@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "reuselens/tokenize.hpp"
@@ -62,17 +63,31 @@ std::uint16_t function_word_classes(std::string_view word) {
       "isn't aren't wasn't weren't don't doesn't didn't hasn't haven't hadn't",
   };
   static_assert(std::size(kClasses) <= 16, "a token keeps its classes in 16 bits");
-  std::uint16_t classes = 0;
-  for (std::size_t c = 0; c < std::size(kClasses); ++c) {
-    std::string_view list = kClasses[c];
-    while (!list.empty()) {
-      const std::size_t space = list.find(' ');
-      if (list.substr(0, space) == word) classes |= static_cast<std::uint16_t>(1u << c);
-      if (space == std::string_view::npos) break;
-      list.remove_prefix(space + 1);
+  // Each word with all its classes, sorted: every English function word is looked up.
+  static const auto table = [] {
+    std::vector<std::pair<std::string_view, std::uint16_t>> words;
+    for (std::size_t c = 0; c < std::size(kClasses); ++c) {
+      std::string_view list = kClasses[c];
+      while (!list.empty()) {
+        const std::size_t space = list.find(' ');
+        words.emplace_back(list.substr(0, space), static_cast<std::uint16_t>(1u << c));
+        if (space == std::string_view::npos) break;
+        list.remove_prefix(space + 1);
+      }
     }
-  }
-  return classes;
+    std::sort(words.begin(), words.end());
+    std::vector<std::pair<std::string_view, std::uint16_t>> merged;
+    for (const auto& [w, bit] : words) {
+      if (!merged.empty() && merged.back().first == w)
+        merged.back().second |= bit;
+      else
+        merged.emplace_back(w, bit);
+    }
+    return merged;
+  }();
+  const auto it = std::lower_bound(table.begin(), table.end(), word,
+                                   [](const auto& entry, std::string_view w) { return entry.first < w; });
+  return it != table.end() && it->first == word ? it->second : 0;
 }
 
 }  // namespace reuselens
