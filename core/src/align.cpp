@@ -624,6 +624,7 @@ std::vector<Passage> align_after_copies(const Document& page, const Document& so
   // 5. A pair that copies reuses by copying (PAN profile).
   if (options.copy_pairs_copy_only) joined = drop_restatements_beside_copies(std::move(joined));
 
+  if (joined.empty()) return joined;  // no need to read both texts for quotation marks
   const auto page_quotes = quoted_spans(page.text());
   const auto source_quotes = quoted_spans(source.text());
   for (Passage& p : joined)
