@@ -10,12 +10,12 @@ DEFAULT_SENSES senses per part of speech (index.* lists senses by frequency).
 Only single lower-case words and numerals are kept (the tokenizer splits
 "armed_forces" and "long-term"; capitalized forms are names). Numerals join
 their words ("4" and "four", "4th" and "fourth"): spinners write one for the
-other. A synset is kept as a class when it
-joins two words, one of them attested in SemCor (a tagged sense in that part of
-speech): that halves the table, and classes of rare words only ("agonistic",
-"combative") matter little to spinners, which swap common words. Irregular
-forms from the *.exc files ("said" -> "say") get their base's classes because
-the Snowball stemmer does not map them.
+other. A synset is kept as a class when it joins two words, one of them
+attested in SemCor (a tagged sense in that part of speech): that halves the
+table, and classes of rare words only ("agonistic", "combative") matter little
+to spinners, which swap common words. Irregular forms from the *.exc files
+("said" -> "say") get their base's classes because the Snowball stemmer does
+not map them.
 
 Choices measured on the seed spinner pair (article 000 spun from 001): more
 senses find a few more swaps but flag many more unrelated pairs; adjective

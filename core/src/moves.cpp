@@ -82,8 +82,10 @@ void mark_moved_words(Passage& p, const Document& page, const Document& source) 
     for (const int dir : {-1, 1}) {
       const std::size_t a = step_at(page_step, p.page_first_token, std::int64_t{steps[i].page} + dir);
       const std::size_t b = step_at(source_step, p.source_first_token, std::int64_t{steps[moved_from[i]].source} + dir);
-      if (a == kNone || b == kNone || moved_from[a] != kNone || source_taken[b] || !added(steps[a].type) ||
-          !left_out(steps[b].type) || (steps[a].type == StepType::kSubstituted && steps[b].type == StepType::kSubstituted))
+      if (a == kNone || b == kNone || moved_from[a] != kNone || source_taken[b]) continue;
+      const StepType page_was = steps[a].type, source_was = steps[b].type;
+      if (!added(page_was) || !left_out(source_was) ||
+          (page_was == StepType::kSubstituted && source_was == StepType::kSubstituted))
         continue;
       const Token& pw = pt[steps[a].page];
       const Token& sw = st[steps[b].source];
