@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <iterator>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "reuselens/tokenize.hpp"
@@ -30,6 +29,18 @@ constexpr std::string_view kStopwords[] = {
     "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "doesn't", "don't", "didn't", "won't",
     "wouldn't", "shan't", "shouldn't", "can't", "couldn't", "mustn't", "let's", "that's", "who's", "what's",
     "here's", "there's", "when's", "where's", "why's", "how's"};
+
+// Calls f with each word of a space-separated list.
+template <typename F>
+void for_each_word(std::string_view list, F f) {
+  while (!list.empty()) {
+    const std::size_t space = list.find(' ');
+    f(list.substr(0, space));
+    if (space == std::string_view::npos) break;
+    list.remove_prefix(space + 1);
+  }
+}
+
 }  // namespace
 
 const std::vector<std::string_view>& english_stopwords() {
@@ -63,31 +74,29 @@ std::uint16_t function_word_classes(std::string_view word) {
       "isn't aren't wasn't weren't don't doesn't didn't hasn't haven't hadn't",
   };
   static_assert(std::size(kClasses) <= 16, "a token keeps its classes in 16 bits");
-  // Each word with all its classes, sorted: every English function word is looked up.
-  static const auto table = [] {
-    std::vector<std::pair<std::string_view, std::uint16_t>> words;
-    for (std::size_t c = 0; c < std::size(kClasses); ++c) {
-      std::string_view list = kClasses[c];
-      while (!list.empty()) {
-        const std::size_t space = list.find(' ');
-        words.emplace_back(list.substr(0, space), static_cast<std::uint16_t>(1u << c));
-        if (space == std::string_view::npos) break;
-        list.remove_prefix(space + 1);
-      }
-    }
-    std::sort(words.begin(), words.end());
-    std::vector<std::pair<std::string_view, std::uint16_t>> merged;
-    for (const auto& [w, bit] : words) {
-      if (!merged.empty() && merged.back().first == w)
-        merged.back().second |= bit;
-      else
-        merged.emplace_back(w, bit);
-    }
-    return merged;
+  // The class words, sorted, and the classes of each, found once: every
+  // English function word is looked up. (Sorted string_views, as for the
+  // stop words above: a table of pairs made the WASM module 6.6 KB larger.)
+  struct Table {
+    std::vector<std::string_view> words;
+    std::vector<std::uint16_t> classes;
+  };
+  static const Table table = [] {
+    Table t;
+    for (std::string_view list : kClasses) for_each_word(list, [&](std::string_view w) { t.words.push_back(w); });
+    std::sort(t.words.begin(), t.words.end());
+    t.words.erase(std::unique(t.words.begin(), t.words.end()), t.words.end());
+    t.classes.assign(t.words.size(), 0);
+    for (std::size_t c = 0; c < std::size(kClasses); ++c)
+      for_each_word(kClasses[c], [&](std::string_view w) {
+        const auto at = std::lower_bound(t.words.begin(), t.words.end(), w);
+        t.classes[static_cast<std::size_t>(at - t.words.begin())] |= static_cast<std::uint16_t>(1u << c);
+      });
+    return t;
   }();
-  const auto it = std::lower_bound(table.begin(), table.end(), word,
-                                   [](const auto& entry, std::string_view w) { return entry.first < w; });
-  return it != table.end() && it->first == word ? it->second : 0;
+  const auto it = std::lower_bound(table.words.begin(), table.words.end(), word);
+  return it != table.words.end() && *it == word ? table.classes[static_cast<std::size_t>(it - table.words.begin())]
+                                                : 0;
 }
 
 }  // namespace reuselens
