@@ -52,14 +52,8 @@ const std::vector<Entry>& table() {
     for (std::size_t i = 0; i < detail::kFunctionWordListCount; ++i) {
       const detail::FunctionWordList& list = detail::kFunctionWordLists[i];
       Entry e{list.code, list.algorithm, {}, Script::kNone};
-      std::string_view words = list.words;
-      while (!words.empty()) {
-        const std::size_t space = words.find(' ');
-        // Normalized as the tokenizer normalizes words: "daß" -> "dass", "à" -> "a".
-        e.words.push_back(normalize_word(words.substr(0, space)));
-        if (space == std::string_view::npos) break;
-        words.remove_prefix(space + 1);
-      }
+      // Normalized as the tokenizer normalizes words: "daß" -> "dass", "à" -> "a".
+      detail::for_each_listed_word(list.words, [&](std::string_view w) { e.words.push_back(normalize_word(w)); });
       e.script = script_of(e.words.front());  // a list's words are all of its script
       std::sort(e.words.begin(), e.words.end());
       e.words.erase(std::unique(e.words.begin(), e.words.end()), e.words.end());

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "language_lists.hpp"
 #include "reuselens/tokenize.hpp"
 
 namespace reuselens {
@@ -29,18 +30,6 @@ constexpr std::string_view kStopwords[] = {
     "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "doesn't", "don't", "didn't", "won't",
     "wouldn't", "shan't", "shouldn't", "can't", "couldn't", "mustn't", "let's", "that's", "who's", "what's",
     "here's", "there's", "when's", "where's", "why's", "how's"};
-
-// Calls f with each word of a space-separated list.
-template <typename F>
-void for_each_word(std::string_view list, F f) {
-  while (!list.empty()) {
-    const std::size_t space = list.find(' ');
-    f(list.substr(0, space));
-    if (space == std::string_view::npos) break;
-    list.remove_prefix(space + 1);
-  }
-}
-
 }  // namespace
 
 const std::vector<std::string_view>& english_stopwords() {
@@ -83,12 +72,13 @@ std::uint16_t function_word_classes(std::string_view word) {
   };
   static const Table table = [] {
     Table t;
-    for (std::string_view list : kClasses) for_each_word(list, [&](std::string_view w) { t.words.push_back(w); });
+    for (std::string_view list : kClasses)
+      detail::for_each_listed_word(list, [&](std::string_view w) { t.words.push_back(w); });
     std::sort(t.words.begin(), t.words.end());
     t.words.erase(std::unique(t.words.begin(), t.words.end()), t.words.end());
     t.classes.assign(t.words.size(), 0);
     for (std::size_t c = 0; c < std::size(kClasses); ++c)
-      for_each_word(kClasses[c], [&](std::string_view w) {
+      detail::for_each_listed_word(kClasses[c], [&](std::string_view w) {
         const auto at = std::lower_bound(t.words.begin(), t.words.end(), w);
         t.classes[static_cast<std::size_t>(at - t.words.begin())] |= static_cast<std::uint16_t>(1u << c);
       });
