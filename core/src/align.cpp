@@ -547,7 +547,7 @@ std::vector<Passage> align_after_copies(const Document& page, const Document& so
   for (std::size_t j = 0; j < loose.size(); ++j)
     if (!absorbed[j] && !copies.loose_passages[j].alignment.empty()) passages.push_back(copies.loose_passages[j]);
   passages = resolve_overlaps(std::move(passages), page, [&](std::uint32_t) -> const Document& { return source; },
-                              options);
+                              options, OverlapScope::kOneSource);
   if (!options.sentences_around_copies) take_copies_into_sentences(passages, sentence_spans, all_runs, refine);
 
   // 3. Neighbours on both sides are one reuse seen in pieces (a copied stretch

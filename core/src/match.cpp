@@ -24,7 +24,7 @@ std::vector<Passage> match(const Library& library, const Document& page, const M
   }
   std::vector<Passage> passages = resolve_overlaps(
       std::move(all), page, [&](std::uint32_t source) -> const Document& { return library.document(source); },
-      options.align);
+      options.align, OverlapScope::kAcrossSources);
   // Last, as resolve_overlaps cuts alignments and expects them in order.
   for (Passage& p : passages) mark_moved_words(p, page, library.document(p.source));
   return passages;

@@ -17,13 +17,16 @@ bool movable(const Token& t) {
 bool added(StepType t) { return t == StepType::kInserted || t == StepType::kSubstituted; }
 bool left_out(StepType t) { return t == StepType::kDeleted || t == StepType::kSubstituted; }
 
-}  // namespace
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
-void mark_moved_words(Passage& p, const Document& page, const Document& source) {
-  auto& steps = p.alignment;
+// The moves in p's alignment: moved_from[i] is the step whose source word page
+// step i's word is (kNone if it did not move), source_taken[j] whether step j's
+// source word moved. False if nothing moved.
+bool find_moves(const Passage& p, const Document& page, const Document& source, std::vector<std::size_t>& moved_from,
+                std::vector<bool>& source_taken) {
+  const auto& steps = p.alignment;
   const auto& pt = page.tokens();
   const auto& st = source.tokens();
-  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   // Source words the page dropped or replaced, by stem: indexes of their steps.
   std::unordered_map<std::uint64_t, std::vector<std::size_t>> dropped;
   for (std::size_t i = 0; i < steps.size(); ++i) {
@@ -31,12 +34,12 @@ void mark_moved_words(Passage& p, const Document& page, const Document& source) 
     if ((s.type == StepType::kDeleted || s.type == StepType::kSubstituted) && movable(st[s.source]))
       dropped[st[s.source].stem].push_back(i);
   }
-  if (dropped.empty()) return;
+  if (dropped.empty()) return false;
 
   const double page_words = std::max<std::uint32_t>(1, p.page_last_token - p.page_first_token);
   const double source_words = p.source_last_token - p.source_first_token;
-  std::vector<std::size_t> moved_from(steps.size(), kNone);  // page step -> step whose source word it is
-  std::vector<bool> source_taken(steps.size(), false);
+  moved_from.assign(steps.size(), kNone);
+  source_taken.assign(steps.size(), false);
   bool any = false;
   for (std::size_t i = 0; i < steps.size(); ++i) {
     const AlignmentStep& s = steps[i];
@@ -58,7 +61,7 @@ void mark_moved_words(Passage& p, const Document& page, const Document& source) 
     moved_from[i] = best;
     any = true;
   }
-  if (!any) return;
+  if (!any) return false;
 
   // A moved word takes its neighbours along when they moved with it: the same
   // word beside it in both texts ("talks with Moscow" for "discussions with
@@ -95,7 +98,23 @@ void mark_moved_words(Passage& p, const Document& page, const Document& source) 
       grow.push_back(a);
     }
   }
+  return true;
+}
 
+}  // namespace
+
+std::uint32_t count_moved_words(const Passage& p, const Document& page, const Document& source) {
+  std::vector<std::size_t> moved_from;
+  std::vector<bool> source_taken;
+  if (!find_moves(p, page, source, moved_from, source_taken)) return 0;
+  return static_cast<std::uint32_t>(std::count(source_taken.begin(), source_taken.end(), true));
+}
+
+void mark_moved_words(Passage& p, const Document& page, const Document& source) {
+  std::vector<std::size_t> moved_from;
+  std::vector<bool> source_taken;
+  if (!find_moves(p, page, source, moved_from, source_taken)) return;
+  auto& steps = p.alignment;
   // Each token stays in exactly one step: a swap that lost its page word to a
   // move leaves its source word deleted, one that lost its source word leaves
   // its page word inserted.

@@ -31,7 +31,8 @@ TEST(ResolveOverlaps, LongerPassageKeepsTheOverlapAndTheOtherIsTrimmed) {
   const Passage big = passage_of({0, 0, 24}, page, source);
   const Passage small = passage_of({14, 14, 20}, page, source);
   AlignOptions options;
-  const auto out = resolve_overlaps({small, big}, page, [&](std::uint32_t) -> const Document& { return source; }, options);
+  const auto out = resolve_overlaps({small, big}, page, [&](std::uint32_t) -> const Document& { return source; }, options,
+                                  OverlapScope::kOneSource);
   ASSERT_EQ(out.size(), 2u);
   EXPECT_EQ(out[0].page_first_token, 0u);
   EXPECT_EQ(out[0].page_last_token, 24u);
@@ -50,7 +51,8 @@ TEST(ResolveOverlaps, OnATieTheNarrowerPassageWins) {
   wide.sentence_seeded = true;
   wide.source_last_token = 40;
   for (const auto& in : {std::vector<Passage>{wide, copy}, std::vector<Passage>{copy, wide}}) {
-    const auto out = resolve_overlaps(in, page, [&](std::uint32_t) -> const Document& { return source; }, {});
+    const auto out = resolve_overlaps(in, page, [&](std::uint32_t) -> const Document& { return source; }, {},
+                                      OverlapScope::kOneSource);
     ASSERT_EQ(out.size(), 1u);
     EXPECT_EQ(out[0].source_last_token, 20u);
     EXPECT_FALSE(out[0].sentence_seeded);
@@ -65,7 +67,8 @@ TEST(ResolveOverlaps, APassageTheSourceHoldsTwiceNamesItsFirstOccurrence) {
   const Passage first_copy = passage_of({0, 0, 20}, page, source);
   const Passage second_copy = passage_of({0, second, 20}, page, source);
   for (const auto& in : {std::vector<Passage>{first_copy, second_copy}, std::vector<Passage>{second_copy, first_copy}}) {
-    const auto out = resolve_overlaps(in, page, [&](std::uint32_t) -> const Document& { return source; }, {});
+    const auto out = resolve_overlaps(in, page, [&](std::uint32_t) -> const Document& { return source; }, {},
+                                      OverlapScope::kOneSource);
     ASSERT_EQ(out.size(), 1u);
     EXPECT_EQ(out[0].source_first_token, 0u);
   }
@@ -83,7 +86,7 @@ TEST(ResolveOverlaps, OfTwoSourcesWithTheSameWordsTheOneSharingTheQuotesWins) {
   ASSERT_LT(quoted.page_begin, bare.page_begin);  // the opening quote
   const auto source_of = [&](std::uint32_t id) -> const Document& { return id == 1 ? with_quotes : without; };
   for (const auto& in : {std::vector<Passage>{quoted, bare}, std::vector<Passage>{bare, quoted}}) {
-    const auto out = resolve_overlaps(in, page, source_of, {});
+    const auto out = resolve_overlaps(in, page, source_of, {}, OverlapScope::kAcrossSources);
     ASSERT_EQ(out.size(), 1u);
     EXPECT_EQ(out[0].source, 1u);
   }
@@ -94,7 +97,8 @@ TEST(ResolveOverlaps, TrimmedRemainderBelowTheMinimumIsDropped) {
   const Document page = doc(kText);
   const Passage big = passage_of({0, 0, 30}, page, source);
   const Passage small = passage_of({25, 25, 10}, page, source);  // only 5 tokens would be left
-  const auto out = resolve_overlaps({big, small}, page, [&](std::uint32_t) -> const Document& { return source; }, {});
+  const auto out = resolve_overlaps({big, small}, page, [&](std::uint32_t) -> const Document& { return source; }, {},
+                                      OverlapScope::kOneSource);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].page_last_token, 30u);
 }

@@ -52,5 +52,31 @@ TEST_F(Seeds, PagesWithoutCopiesOfTheSourceGetNoPassageOutsideTheTruth) {
   EXPECT_EQ(page.codepoint_at(passages[0].page_begin), 2271u);
 }
 
+TEST(SeedsAcrossSources, ARestatedSentenceIsCreditedWholeToTheSourceItRestates) {
+  // 003 restates 001's Pentagon sentence and moves its first words to the
+  // front; 004 words the sentence's second half as 003 does, in order. Both
+  // match there; 001 explains the whole sentence.
+  Library library;
+  ASSERT_TRUE(library.add({"004", "", "", test::read_seed("004_2cb53fe733bcfbdb.txt")}).ok);
+  ASSERT_TRUE(library.add({"001", "", "", test::read_seed("001_08fe67f9a3eebd52.txt")}).ok);
+  const std::string text = test::read_seed("003_6481e570e0997220.txt");
+  const std::string sentence =
+      "High-level military talks with Moscow were severed by the Pentagon in 2014 over Russia\u2019s annexation of "
+      "Crimea and intervention in eastern Ukraine.";
+  const std::size_t at = text.find(sentence);
+  ASSERT_NE(at, std::string::npos);
+  const Document page = test::doc(text);
+  const Passage* credited = nullptr;
+  for (const Passage& p : match(library, page))
+    if (p.page_begin < at + sentence.size() && at < p.page_end) {
+      ASSERT_EQ(credited, nullptr) << "one passage over the sentence";
+      credited = &p;
+    }
+  ASSERT_NE(credited, nullptr);
+  EXPECT_EQ(library.info(credited->source).id, "001");
+  EXPECT_EQ(credited->page_begin, at);
+  EXPECT_EQ(credited->page_end, at + sentence.size());
+}
+
 }  // namespace
 }  // namespace reuselens

@@ -161,8 +161,16 @@ bool passes_thresholds(const Passage& passage, const Document& page, const Docum
 // Resolves overlaps on the page: the passage with more corresponding tokens
 // keeps the overlap; the other keeps what is left of its alignment, split where
 // needed, and is dropped when that is too little. Returns passages in page order.
+//
+// kOneSource: passages of one source, the same reuse seen whole and in parts;
+// the densest wins. kAcrossSources: each source's passages already resolved
+// (match), so an overlap asks which source the page reuses there; words the
+// page moved count as corresponding too (moves.hpp), so a restated sentence
+// does not lose to the piece of it that another source words in order.
+enum class OverlapScope { kOneSource, kAcrossSources };
 using SourceLookup = std::function<const Document&(std::uint32_t source)>;
 std::vector<Passage> resolve_overlaps(std::vector<Passage> passages, const Document& page,
-                                      const SourceLookup& source_of, const AlignOptions& options);
+                                      const SourceLookup& source_of, const AlignOptions& options,
+                                      OverlapScope scope);
 
 }  // namespace reuselens

@@ -23,4 +23,8 @@ namespace reuselens {
 // "with Moscow"). Only the alignment changes: ranges, score and kind stay.
 void mark_moved_words(Passage& passage, const Document& page, const Document& source);
 
+// How many words mark_moved_words would mark moved, the passage left as it is.
+// They correspond as much as the words the alignment pairs in order.
+std::uint32_t count_moved_words(const Passage& passage, const Document& page, const Document& source);
+
 }  // namespace reuselens
