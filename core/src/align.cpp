@@ -184,6 +184,18 @@ bool opens_text(const std::string& text, std::size_t pos) {
   return cp == U' ' || cp == U'\n' || cp == U'\t' || cp == U'\r';
 }
 
+// Whether the text between the words of tokens [first, last), or after the
+// last one up to `end`, holds `closer`. Inside a word a quote is an apostrophe.
+bool closes_between_words(const std::string& text, const std::vector<Token>& tokens, std::uint32_t first,
+                          std::uint32_t last, std::size_t end, char32_t closer) {
+  for (std::uint32_t k = first; k < last; ++k) {
+    const std::size_t gap_end = k + 1 < last ? tokens[k + 1].begin : end;
+    for (std::size_t at = tokens[k].end; at < gap_end;)
+      if (unify_punctuation(decode_utf8(text, at)) == closer) return true;
+  }
+  return false;
+}
+
 bool is_shared_punctuation(char32_t cp) {
   // Sentence punctuation and quotes, not letters, digits or spaces.
   switch (unify_punctuation(cp)) {
@@ -260,16 +272,21 @@ void finalize_passage(Passage& p, const Document& page, const Document& source) 
   p.source_end = static_cast<std::uint32_t>(se);
 
   // Widen the start over the opening quotes and brackets both texts put right
-  // before the first word, when the end took in their closers: a quotation
-  // both texts share whole is highlighted with its marks. Only marks after a
-  // space or the start open: one glued to a word before it closes that word.
+  // before the first word, when both close them: at the end, as widened, or
+  // inside ("“He noted ... time”, he said."). A quotation both texts share
+  // whole is highlighted with its marks. Only marks after a space or the start
+  // open: one glued to a word before it closes that word.
+  const auto closes = [&](char32_t closer) {
+    return closed.find(closer) != std::u32string::npos ||
+           (closes_between_words(ptext, pt, p.page_first_token, p.page_last_token, pe, closer) &&
+            closes_between_words(stext, st, p.source_first_token, p.source_last_token, se, closer));
+  };
   std::size_t pb = p.page_begin, sb = p.source_begin;
   while (pb > 0 && sb > 0) {
     const std::size_t pp = previous_codepoint(ptext, pb), sp = previous_codepoint(stext, sb);
     std::size_t pn = pp, sn = sp;
     const char32_t a = unify_punctuation(decode_utf8(ptext, pn)), b = unify_punctuation(decode_utf8(stext, sn));
-    const char32_t closer = a == U'(' ? U')' : a;
-    if (a != b || !(a == U'"' || a == U'\'' || a == U'(') || closed.find(closer) == std::u32string::npos) break;
+    if (a != b || !(a == U'"' || a == U'\'' || a == U'(') || !closes(a == U'(' ? U')' : a)) break;
     pb = pp;
     sb = sp;
   }

@@ -73,7 +73,8 @@ TEST(Align, TypographicVariantsStillMatchVerbatim) {
   const auto passages = align(page, source);
   ASSERT_EQ(passages.size(), 1u);
   EXPECT_EQ(passages[0].kind, PassageKind::kVerbatim);
-  EXPECT_EQ(slice(page, passages[0].page_begin, passages[0].page_end).rfind("We’re looking", 0), 0u);
+  // Both texts close the quotation inside the passage: it starts at the opening mark.
+  EXPECT_EQ(slice(page, passages[0].page_begin, passages[0].page_end).rfind("“We’re looking", 0), 0u);
 }
 
 TEST(Align, PassageStartWidensOverAnOpeningQuoteBothTextsShare) {
@@ -91,6 +92,15 @@ TEST(Align, PassageStartWidensOverAnOpeningQuoteBothTextsShare) {
   passages = align(doc("He said “" + quote + " today,” and left."), source);
   ASSERT_EQ(passages.size(), 1u);
   EXPECT_EQ(slice(source, passages[0].source_begin, passages[0].source_end), quote);
+  // Both close it inside the passage: the opening mark belongs to it.
+  passages = align(doc("Then “" + quote + ",” he added."), source);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(slice(source, passages[0].source_begin, passages[0].source_end), "\"" + quote + ",\" he added.");
+  // An apostrophe inside a word ("We're") closes no single quote.
+  const Document single = doc("Kerry told reporters: '" + quote + " now, he added.");
+  passages = align(doc("He said ‘" + quote + " today and left."), single);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(slice(single, passages[0].source_begin, passages[0].source_end), quote);
   // A mark glued to the word before it closes that word; it opens nothing.
   const Document glued = doc("Kerry: no\"" + quote + ",\" he added.");
   passages = align(doc("He said yes\"" + quote + ",\" and left."), glued);
