@@ -18,6 +18,11 @@ std::vector<std::uint64_t> ngram_hashes(const std::vector<Token>& tokens, std::s
   return out;
 }
 
+std::uint64_t word_posting_key(std::uint64_t stem) {
+  constexpr std::uint64_t kWordSeed = 0x776f7264;  // "word"; n-gram hashes start from n
+  return hash_combine(kWordSeed, stem);
+}
+
 bool ngram_all_stopwords(const std::vector<Token>& tokens, std::size_t i, std::size_t n) {
   for (std::size_t j = i; j < i + n && j < tokens.size(); ++j)
     if (!(tokens[j].flags & kTokenStopword)) return false;

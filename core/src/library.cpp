@@ -9,13 +9,27 @@ namespace reuselens {
 
 namespace {
 
-std::vector<std::uint64_t> source_fingerprints(const Document& doc, const LibraryOptions& options) {
-  const auto hashes = ngram_hashes(doc.tokens(), options.ngram);
+void sort_unique(std::vector<std::uint64_t>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+// The distinct content words of a text, as posting keys.
+std::vector<std::uint64_t> word_keys(const Document& doc) {
   std::vector<std::uint64_t> out;
+  for (const Token& t : doc.tokens())
+    if (!(t.flags & (kTokenStopword | kTokenIdeograph))) out.push_back(word_posting_key(t.stem));
+  sort_unique(out);
+  return out;
+}
+
+// What a source is indexed under: its winnowed n-grams and its content words.
+std::vector<std::uint64_t> source_postings(const Document& doc, const LibraryOptions& options) {
+  const auto hashes = ngram_hashes(doc.tokens(), options.ngram);
+  std::vector<std::uint64_t> out = word_keys(doc);
   for (const Fingerprint& f : winnow(hashes, options.window))
     if (!ngram_all_stopwords(doc.tokens(), f.position, options.ngram)) out.push_back(f.hash);
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  sort_unique(out);
   return out;
 }
 
@@ -42,9 +56,9 @@ Status Library::add(SourceInfo info) {
   const Status status = Document::create(info.text, *document);
   if (!status) return Status::error("source \"" + info.id + "\": " + status.message);
   const auto slot = static_cast<std::uint32_t>(sources_.size());
-  const std::vector<std::uint64_t> fingerprints = source_fingerprints(*document, options_);
-  for (std::uint64_t h : fingerprints) postings_.push_back({h, slot});
-  postings_sorted_ = fingerprints.empty() && postings_sorted_;
+  const std::vector<std::uint64_t> keys = source_postings(*document, options_);
+  for (std::uint64_t h : keys) postings_.push_back({h, slot});
+  postings_sorted_ = keys.empty() && postings_sorted_;
   append(std::move(info), std::move(document));
   return Status::success();
 }
@@ -109,23 +123,34 @@ std::uint32_t Library::document_frequency(std::uint64_t hash) const {
 
 std::vector<Library::Candidate> Library::candidates(const Document& page, std::size_t limit) const {
   ensure_sorted();
-  auto hashes = ngram_hashes(page.tokens(), options_.ngram);
-  std::sort(hashes.begin(), hashes.end());
-  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
   const std::size_t max_df = max_document_frequency();
-  std::vector<std::uint32_t> shared(sources_.size(), 0);
-  for (std::uint64_t h : hashes) {
-    const auto lo = std::lower_bound(postings_.begin(), postings_.end(), Posting{h, 0});
-    auto hi = lo;
-    while (hi != postings_.end() && hi->hash == h) ++hi;
-    if (lo == hi || static_cast<std::size_t>(hi - lo) > max_df) continue;
-    for (auto it = lo; it != hi; ++it) ++shared[it->source];
-  }
+  // Calls found(source, document frequency) for each source under each key.
+  const auto visit = [&](std::vector<std::uint64_t> keys, const auto& found) {
+    sort_unique(keys);
+    for (std::uint64_t h : keys) {
+      const auto lo = std::lower_bound(postings_.begin(), postings_.end(), Posting{h, 0});
+      auto hi = lo;
+      while (hi != postings_.end() && hi->hash == h) ++hi;
+      const auto df = static_cast<std::size_t>(hi - lo);
+      if (df == 0 || df > max_df) continue;
+      for (auto it = lo; it != hi; ++it) found(it->source, df);
+    }
+  };
+  std::vector<Candidate> all(sources_.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i].source = static_cast<std::uint32_t>(i);
+  visit(ngram_hashes(page.tokens(), options_.ngram), [&](std::uint32_t source, std::size_t) { ++all[source].shared; });
+  const double sources = static_cast<double>(sources_.size());
+  visit(word_keys(page), [&](std::uint32_t source, std::size_t df) {
+    ++all[source].words;
+    all[source].word_weight += std::log((sources + 1) / static_cast<double>(df));
+  });
   std::vector<Candidate> out;
-  for (std::size_t i = 0; i < shared.size(); ++i)
-    if (shared[i] > 0) out.push_back({static_cast<std::uint32_t>(i), shared[i]});
+  for (const Candidate& c : all)
+    if (c.shared > 0 || c.words >= options_.min_shared_words) out.push_back(c);
   std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
-    return a.shared != b.shared ? a.shared > b.shared : a.source < b.source;
+    if (a.shared != b.shared) return a.shared > b.shared;
+    if (a.word_weight != b.word_weight) return a.word_weight > b.word_weight;
+    return a.source < b.source;
   });
   if (out.size() > limit) out.resize(limit);
   return out;

@@ -73,6 +73,42 @@ TEST(Library, CandidatesAreTheSourcesSharingFingerprints) {
   EXPECT_TRUE(lib.candidates(page, 0).empty());  // the limit holds
 }
 
+TEST(Library, ASourceSharingContentWordsButNoLongRunIsACandidateToo) {
+  // A spun copy: no 7 words in a row are the same, so no fingerprint is shared.
+  const std::string source =
+      "The Pentagon last year cut off high-level discussions with Moscow after its annexation of Crimea and "
+      "intervention in Ukraine.";
+  const std::string spun =
+      "A Pentagon final year severed top-level talks with Moscow following a seizure of Crimea, "
+      "an intervention into Ukraine.";
+  Library lib;
+  ASSERT_TRUE(lib.add({"garden", "", "", "Gardens need rain in spring and sun in summer to grow well."}).ok);
+  ASSERT_TRUE(lib.add({"source", "", "", source}).ok);
+  const auto c = lib.candidates(doc(spun), 10);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(lib.info(c[0].source).id, "source");
+  EXPECT_EQ(c[0].shared, 0u);
+  EXPECT_GE(c[0].words, lib.options().min_shared_words);  // pentagon, year, level, moscow, crimea, intervention, ...
+  // Fewer shared words than the minimum: the topic, not a copy.
+  EXPECT_TRUE(lib.candidates(doc("Moscow and the Pentagon disagree about Ukraine."), 10).empty());
+}
+
+TEST(Library, SourcesSharingFingerprintsComeFirstThenTheRarerWords) {
+  const std::string words = "Moscow Pentagon Crimea Ukraine annexation intervention discussions";
+  Library lib;
+  ASSERT_TRUE(lib.add({"common", "", "", words + " weather"}).ok);
+  ASSERT_TRUE(lib.add({"rare", "", "", words + " Latakia"}).ok);
+  ASSERT_TRUE(lib.add({"copy", "", "", "Kerry said the talks would help define some of the different options."}).ok);
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(lib.add({"w" + std::to_string(i), "", "", "The weather today."}).ok);
+  const auto c = lib.candidates(
+      doc("Kerry said the talks would help define some of the different options. " + words + " Latakia weather"), 10);
+  ASSERT_EQ(c.size(), 3u);
+  EXPECT_EQ(lib.info(c[0].source).id, "copy");
+  EXPECT_EQ(lib.info(c[1].source).id, "rare");  // "Latakia" is in one source, "weather" in four
+  EXPECT_EQ(lib.info(c[2].source).id, "common");
+  EXPECT_GT(c[1].word_weight, c[2].word_weight);
+}
+
 TEST(Library, RemovingASourceRenumbersTheIndex) {
   Library lib;
   ASSERT_TRUE(lib.add({"first", "", "", "Gardens need rain in spring and sun in summer to grow well and bloom."}).ok);

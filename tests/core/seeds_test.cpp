@@ -78,5 +78,18 @@ TEST(SeedsAcrossSources, ARestatedSentenceIsCreditedWholeToTheSourceItRestates) 
   EXPECT_EQ(credited->page_end, at + sentence.size());
 }
 
+TEST(SeedsAcrossSources, AParaphraseSharingNoLongRunWithItsSourceIsFound) {
+  // 004 and 003 word the Pentagon sentence apart, sharing no 7 words in a row:
+  // 003 becomes a candidate by the content words they share.
+  Library library;
+  ASSERT_TRUE(library.add({"003", "", "", test::read_seed("003_6481e570e0997220.txt")}).ok);
+  const std::string text = test::read_seed("004_2cb53fe733bcfbdb.txt");
+  const Document page = test::doc(text);
+  const auto passages = match(library, page);
+  ASSERT_EQ(passages.size(), 1u);
+  const std::string clause = "Russia\u2019s annexation of Crimea and its intervention in Ukraine.";
+  EXPECT_EQ(text.substr(passages[0].page_begin, passages[0].page_end - passages[0].page_begin), clause);
+}
+
 }  // namespace
 }  // namespace reuselens

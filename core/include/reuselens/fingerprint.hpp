@@ -16,6 +16,10 @@ std::vector<std::uint64_t> ngram_hashes(const std::vector<Token>& tokens, std::s
 // ("in which to find") are too common to seed a match.
 bool ngram_all_stopwords(const std::vector<Token>& tokens, std::size_t i, std::size_t n);
 
+// The library's key for a content word (its stem hash): a seed no n-gram hash
+// starts from, so words and n-grams share one posting list without clashing.
+std::uint64_t word_posting_key(std::uint64_t stem);
+
 struct Fingerprint {
   std::uint64_t hash = 0;
   std::uint32_t position = 0;  // index of the n-gram's first token

@@ -26,6 +26,10 @@ struct LibraryOptions {
   // statement on"): it never makes a source a candidate on its own.
   std::size_t boilerplate_min_sources = 4;
   double boilerplate_fraction = 0.05;
+  // A source sharing no fingerprint is still a candidate when it uses this many
+  // of the page's content words (each counted once, boilerplate ones aside):
+  // spun, paraphrased and summarized copies share words, not 7-word runs.
+  std::size_t min_shared_words = 6;
 };
 
 class Library {
@@ -45,16 +49,20 @@ class Library {
   // Index of the source with this id, or -1.
   long find(const std::string& id) const;
 
-  // Sources sharing fingerprints with the page, best first (at most `limit`).
-  // Fingerprints found in more than max_document_frequency() sources are
-  // boilerplate and ignored.
+  // Sources sharing fingerprints with the page, then sources sharing enough
+  // content words (LibraryOptions::min_shared_words); best first, at most
+  // `limit`. Fingerprints and words found in more than
+  // max_document_frequency() sources are boilerplate and ignored.
   struct Candidate {
     std::uint32_t source = 0;
     std::uint32_t shared = 0;  // page n-grams found among the source's fingerprints
+    std::uint32_t words = 0;   // distinct content words of the page the source uses
+    double word_weight = 0;    // those words weighted by rarity in the library (idf)
   };
   std::vector<Candidate> candidates(const Document& page, std::size_t limit) const;
   std::size_t max_document_frequency() const;
-  // Number of sources whose fingerprints include this n-gram hash.
+  // Number of sources whose postings include this hash (an n-gram
+  // fingerprint, or a word: word_posting_key).
   std::uint32_t document_frequency(std::uint64_t hash) const;
   // True when every indexed n-gram of the page range [first_token, last_token)
   // is boilerplate (and there is at least one): such a range is no match.

@@ -13,7 +13,8 @@
 //                   per source, four strings (id, title, url, text), each a
 //                     4-byte length and that many bytes of UTF-8
 //                   8  number of postings, then each posting: 8-byte
-//                     fingerprint hash, 4-byte source number; sorted, unique
+//                     hash (an n-gram fingerprint or a content word), 4-byte
+//                     source number; sorted, unique
 //   end-4   4     CRC-32 (IEEE) of every byte before it
 //
 // The saved postings make loading fast (no source is tokenized until it becomes
@@ -28,9 +29,9 @@ namespace reuselens {
 
 constexpr char kLibraryMagic[8] = {'R', 'L', 'E', 'N', 'S', 'L', 'I', 'B'};
 constexpr std::uint32_t kLibraryFormatVersion = 2;
-// Bump whenever normalization, tokenization or fingerprinting changes what a
-// text's fingerprints are: saved postings of another scheme are then rebuilt.
-constexpr std::uint32_t kIndexScheme = 3;
+// Bump whenever normalization, tokenization, stemming or fingerprinting changes
+// what a text's postings are: saved postings of another scheme are then rebuilt.
+constexpr std::uint32_t kIndexScheme = 4;
 constexpr std::size_t kLibraryHeaderSize = 36;
 
 std::uint32_t crc32(const std::uint8_t* data, std::size_t size);
