@@ -111,13 +111,15 @@ test('a spun copy (seed 000) is highlighted as its source 001, across inline ele
   }
 });
 
-test('an aggregator page (seed 003) shows passages of three sources in three colours; the badge shows the share', async () => {
+test('an aggregator page (seed 003) shows passages of two sources in two colours; the badge shows the share', async () => {
   const { page, tabId, passages } = await openAndCheck('/003.html');
   try {
-    assert.deepEqual([...new Set(passages.map((p) => p.sourceId))].sort(), ['001', '002', '004']);
+    // 004 words the second half of 003's Pentagon sentence in order, but 001 is
+    // what 003 restates whole (its moved words count).
+    assert.deepEqual([...new Set(passages.map((p) => p.sourceId))].sort(), ['001', '002']);
     assert.ok(!passages.some((p) => p.sourceId === '003'), 'the page itself is left out');
     const names = new Set((await highlightedTexts(page)).map((r) => r.name));
-    assert.ok(names.size >= 3, [...names].join());
+    assert.ok(names.size >= 2, [...names].join());
     const badge = await ff.extension((id) => globalThis.browser.action.getBadgeText({ tabId: id }), tabId);
     assert.match(badge, /^\d+%$/);
     assert.ok(Number.parseInt(badge, 10) > 0);
