@@ -124,9 +124,9 @@ std::uint32_t Library::document_frequency(std::uint64_t hash) const {
 std::vector<Library::Candidate> Library::candidates(const Document& page, std::size_t limit) const {
   ensure_sorted();
   const std::size_t max_df = max_document_frequency();
-  // Calls found(source, document frequency) for each source under each key.
-  const auto visit = [&](std::vector<std::uint64_t> keys, const auto& found) {
-    sort_unique(keys);
+  // Calls found(source, document frequency) for each source under each key
+  // (sorted, unique: a key counts once).
+  const auto visit = [&](const std::vector<std::uint64_t>& keys, const auto& found) {
     for (std::uint64_t h : keys) {
       const auto lo = std::lower_bound(postings_.begin(), postings_.end(), Posting{h, 0});
       auto hi = lo;
@@ -138,7 +138,9 @@ std::vector<Library::Candidate> Library::candidates(const Document& page, std::s
   };
   std::vector<Candidate> all(sources_.size());
   for (std::size_t i = 0; i < all.size(); ++i) all[i].source = static_cast<std::uint32_t>(i);
-  visit(ngram_hashes(page.tokens(), options_.ngram), [&](std::uint32_t source, std::size_t) { ++all[source].shared; });
+  std::vector<std::uint64_t> ngrams = ngram_hashes(page.tokens(), options_.ngram);
+  sort_unique(ngrams);
+  visit(ngrams, [&](std::uint32_t source, std::size_t) { ++all[source].shared; });
   const double sources = static_cast<double>(sources_.size());
   visit(word_keys(page), [&](std::uint32_t source, std::size_t df) {
     ++all[source].words;
