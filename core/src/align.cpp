@@ -570,6 +570,14 @@ std::vector<Passage> align_after_copies(const Document& page, const Document& so
   // 3. Neighbours on both sides are one reuse seen in pieces (a copied stretch
   // inside a paraphrase): join them when the joined passage still passes.
   // `prev` lies before `p` on the page.
+  // AlignOptions::join_gap_share: page tokens [from, to) of a joined passage.
+  auto gap_corresponds = [&](const Passage& both, std::uint32_t from, std::uint32_t to) {
+    if (options.join_gap_share <= 0 || to <= from + options.seed_ngram) return true;
+    const auto similar = std::count_if(both.alignment.begin(), both.alignment.end(), [&](const AlignmentStep& step) {
+      return step.page >= from && step.page < to && corresponds(step.type);
+    });
+    return similar >= options.join_gap_share * (to - from);
+  };
   auto join = [&](const Passage& prev, const Passage& p, Passage& both) {
     if (options.join_gap == 0 || p.page_first_token > prev.page_last_token + options.join_gap) return false;
     // Near on the source side too, with a little overlap allowed (a repeated
@@ -582,10 +590,12 @@ std::vector<Passage> align_after_copies(const Document& page, const Document& so
         static_cast<std::uint32_t>(options.seed_ngram), static_cast<std::uint32_t>(options.join_source_overlap * shorter));
     const bool after = p.source_first_token + overlap_allowed >= prev.source_last_token &&
                        p.source_first_token <= prev.source_last_token + options.join_source_gap;
-    const bool before = prev.kind != PassageKind::kVerbatim && p.kind != PassageKind::kVerbatim &&
+    const bool before = options.join_swapped && prev.kind != PassageKind::kVerbatim && p.kind != PassageKind::kVerbatim &&
                         prev.source_first_token + overlap_allowed >= p.source_last_token &&
                         prev.source_first_token <= p.source_last_token + options.join_source_gap;
     if (!after && !before) return false;
+    if (options.join_verbatim_apart && (prev.kind == PassageKind::kVerbatim) != (p.kind == PassageKind::kVerbatim))
+      return false;
     Candidate c{prev.page_first_token, std::max(prev.page_last_token, p.page_last_token),
                 std::min(prev.source_first_token, p.source_first_token),
                 std::max(prev.source_last_token, p.source_last_token), prev.runs,
@@ -593,7 +603,8 @@ std::vector<Passage> align_after_copies(const Document& page, const Document& so
                 // of both cannot be dense
                 prev.sentence_seeded || p.sentence_seeded || !after};
     c.anchors.insert(c.anchors.end(), p.runs.begin(), p.runs.end());
-    if (!refine(std::move(c), both)) return false;
+    if (!refine(std::move(c), both) || !gap_corresponds(both, prev.page_last_token, p.page_first_token))
+      return false;
     // The word alignment is monotone: where the pieces swapped places it
     // follows one of them, and the other's source words stay in range.
     widen_source(both, std::min({both.source_first_token, prev.source_first_token, p.source_first_token}),

@@ -280,6 +280,11 @@ TEST(Align, SummaryOfMostOfAnArticleCoversTheWholeArticle) {
   EXPECT_EQ(p.alignment.front().type, StepType::kDeleted);
   EXPECT_EQ(p.alignment.back().source, source.tokens().size() - 1);
   EXPECT_EQ(p.alignment.back().type, StepType::kDeleted);
+  // So it does for news: the three sentences are judged together.
+  const auto news = align(page, source);
+  ASSERT_EQ(news.size(), 1u);
+  EXPECT_EQ(news[0].kind, PassageKind::kSummary);
+  EXPECT_EQ(news[0].source_last_token, source.tokens().size());
 }
 
 TEST(Align, APageReusingTheArticleElsewhereTooHasNoSummaryOfIt) {
@@ -384,6 +389,63 @@ TEST(Align, PanProfileJoinsTheSwappedHalvesOfAnEditedPassage) {
   EXPECT_EQ(slice(source, pan[0].source_begin, pan[0].source_end), first + " " + second);
   // News reuse is reported sentence by sentence.
   EXPECT_GE(align(page, source).size(), 2u);
+}
+
+// Sentence i of `tag`, `words` long, keeping only every `keep`-th word of it
+// (a rewording so heavy that neither n-grams nor sentence likeness find it).
+std::string sparse_rewording(int i, const std::string& tag, int words, int keep) {
+  std::string s;
+  for (int w = 0; w < words; ++w)
+    s += (w ? " " : "") + (w % keep == 0 ? tag + "q" : std::string("new")) + std::to_string(i) + "x" + std::to_string(w);
+  return s + ".";
+}
+
+TEST(Align, PiecesOfOneRewordingJoinWhereSomeWordsBetweenThemSurvive) {
+  const std::string first = invented_sentence(0, "mid"), third = invented_sentence(2, "mid");
+  const std::string first_edited = replace_word(first, "midq0x15", "changed");
+  const std::string third_edited = replace_word(third, "midq2x15", "altered");
+  const Document source = doc(invented_text(3, "pre") + first + " " + invented_sentence(1, "mid") + " " + third +
+                              " " + invented_text(3, "post"));
+  auto page_with = [&](const std::string& middle) {
+    return doc(invented_text(3, "other") + first_edited + " " + middle + " " + third_edited + " " +
+               invented_text(3, "end"));
+  };
+  // The middle sentence keeps one word in four: the pieces around it are one
+  // passage, its source side the three sentences.
+  const std::string reworded = sparse_rewording(1, "mid", 20, 4);
+  const Document page = page_with(reworded);
+  const auto joined = align(page, source);
+  ASSERT_EQ(joined.size(), 1u);
+  EXPECT_EQ(slice(page, joined[0].page_begin, joined[0].page_end),
+            first_edited + " " + reworded + " " + third_edited);
+  EXPECT_EQ(slice(source, joined[0].source_begin, joined[0].source_end),
+            first + " " + invented_sentence(1, "mid") + " " + third);
+  AlignOptions unjoined;
+  unjoined.join_gap = 0;
+  EXPECT_EQ(align(page, source, unjoined).size(), 2u);
+  // A middle the page wrote itself (a byline, an added sentence) keeps them
+  // apart; PAN's cases join whatever lies between their pieces.
+  const Document added = page_with(sparse_rewording(1, "own", 20, 4));
+  EXPECT_EQ(align(added, source).size(), 2u);
+  EXPECT_EQ(align(added, source, AlignOptions::pan()).size(), 1u);
+}
+
+TEST(Align, AVerbatimSentenceStaysApartFromTheRewordingBesideIt) {
+  // The test above with the first sentence copied word for word.
+  const std::string first = invented_sentence(0, "mid"), third = invented_sentence(2, "mid");
+  const std::string third_edited = replace_word(third, "midq2x15", "altered");
+  const Document source = doc(invented_text(3, "pre") + first + " " + invented_sentence(1, "mid") + " " + third +
+                              " " + invented_text(3, "post"));
+  const Document page = doc(invented_text(3, "other") + first + " " + sparse_rewording(1, "mid", 20, 4) + " " +
+                            third_edited + " " + invented_text(3, "end"));
+  const auto news = align(page, source);
+  ASSERT_EQ(news.size(), 2u);
+  EXPECT_EQ(news[0].kind, PassageKind::kVerbatim);
+  EXPECT_EQ(slice(page, news[0].page_begin, news[0].page_end).rfind(first, 0), 0u);  // and the next word, copied too
+  EXPECT_EQ(news[1].kind, PassageKind::kEdited);
+  AlignOptions mixed;
+  mixed.join_verbatim_apart = false;
+  EXPECT_EQ(align(page, source, mixed).size(), 1u);
 }
 
 TEST(Align, PageSideFarLongerThanItsSourceSideFailsThePanProfile) {

@@ -39,14 +39,27 @@ struct AlignOptions {
   // reuse is often one sentence, so the default keeps them.
   std::size_t min_passage_chars = 0;
   // Passages this close on the page (tokens) whose source sides follow within
-  // join_source_gap are joined into one (0: never). News reuse is reported
-  // sentence by sentence, as each may be changed differently; PAN scores a
-  // case found in pieces as worse than one found whole.
-  std::size_t join_gap = 0;
+  // join_source_gap are joined into one (0: never): a long reworded passage
+  // is often found in pieces, split where the rewording is heaviest, and a
+  // reader wants it whole (so does PAN's granularity).
+  std::size_t join_gap = 25;
   std::size_t join_source_gap = 100;
   // ...and whose source sides overlap by less than this share of the shorter
   // one (a page repeating a source sentence repeats all of it).
   double join_source_overlap = 0;
+  // ...and when more than seed_ngram page words lie between them, at least
+  // this share of those correspond to source words (0: no check). Between
+  // the pieces of one rewording some words survive; a byline or a sentence
+  // the page added has none.
+  double join_gap_share = 0.1;
+  // ...and a verbatim passage joins only a verbatim one: news reuse is
+  // reported sentence by sentence, a copied sentence apart from the reworded
+  // one beside it, as each was changed differently.
+  bool join_verbatim_apart = true;
+  // ...and pieces in swapped order join too (an obfuscated passage may swap
+  // its halves). Off for news: an aggregator that reorders a source's
+  // sentences is reported sentence by sentence.
+  bool join_swapped = false;
   // A summary whose corresponding source words spread over at least this
   // share of the source (80% of them in a window this wide) condenses the
   // whole text: its source side becomes the whole source (a reader wants "this
@@ -66,9 +79,11 @@ struct AlignOptions {
   // its pairs 3.48 s -> 3.71 s (the copies are found once).
   double lone_summary_validation = 0;
   // Passages within this many page tokens of each other are judged together
-  // as one summary (0: each alone). News pages stitch sentences from all over
-  // an article, so only the PAN profile groups them.
-  std::size_t summary_join_gap = 0;
+  // as one summary (0: each alone). Only passages that are all the page
+  // takes from the source, mostly rewritten and spread over it, become one
+  // (summaries_of_whole_source): a news page stitching sentences from all
+  // over an article copies most of them.
+  std::size_t summary_join_gap = 30;
   // A passage's source side is widened to the sentences it starts and ends
   // in when that adds at most this many words at an end (0: never). PAN's
   // cases are whole sentences on both sides.
@@ -127,6 +142,10 @@ struct AlignOptions {
     o.reach_sentence_ends = 0;
     o.join_gap = 25;
     o.summary_join_gap = 30;
+    // A case is one passage whatever lies between its pieces.
+    o.join_gap_share = 0;
+    o.join_verbatim_apart = false;
+    o.join_swapped = true;
     o.snap_source_words = 20;
     o.moved_segment_share = 0.3;
     o.max_page_to_source = 2.5;
