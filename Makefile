@@ -10,7 +10,7 @@ PACKAGE := dist/reuselens
 CLI := $(NATIVE)/reuselens
 JOBS ?= $(shell nproc)
 
-.PHONY: all setup native wasm web docs extension test test-native test-wasm test-web test-extension test-tools eval demo demo-cli bench bench-wasm bench-extension bench-editor clean help
+.PHONY: all setup native wasm web docs extension test test-native test-wasm test-web test-extension test-tools eval eval-match demo demo-cli bench bench-wasm bench-extension bench-editor clean help
 
 all: native
 
@@ -25,6 +25,7 @@ help:
 	@echo "make docs    the Embedding guide and the API reference into dist/web/docs/ (after make wasm)"
 	@echo "make extension  build the browser extension into dist/extension/ and its store zips"
 	@echo "make eval    score the PAN13 training corpus and the seeds; updates eval/results.md"
+	@echo "make eval-match  the PAN13 pairs through match one by one, with the product's defaults"
 	@echo "make bench   run the benchmarks in bench/ (align over PAN13)"
 	@echo "make bench-wasm  the library benchmark: WASM in Node and Chromium against native"
 	@echo "make bench-extension  the extension benchmark: page load to highlights at 1,000 and 10,000 sources, memory"
@@ -96,6 +97,11 @@ test-extension:
 
 eval: native
 	python3 scripts/eval.py all
+
+# The PAN13 pairs through `match` one by one, with the defaults the extension,
+# the demo and the JS module use (about a minute); prints the table.
+eval-match: native
+	python3 scripts/eval.py pan --via match
 
 demo: setup native web
 	node scripts/serve.mjs dist/web

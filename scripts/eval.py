@@ -5,6 +5,8 @@ Subcommands
   pan    run `reuselens align` once over the corpus pairs (all, or the first N of each
          obfuscation type with --sample N) and score it with the PAN measures
          (precision, recall, granularity, plagdet) per obfuscation type and overall.
+         With --via match: `reuselens match --source SRC SUSP` once per pair instead (the
+         path that the extension, the demo and the JS module take, with its defaults).
   seeds  run `reuselens match --source 001 PAGE` for the seed pages 000, 002, 003, 004 and
          score the passages against seeds/truth.json (micro-averaged page characters;
          a detection counts only where its source range overlaps the truth's).
@@ -33,6 +35,7 @@ failing, bad output, bad arguments).
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import datetime
 import json
 import os
@@ -319,6 +322,27 @@ def pan_row(name: str, npairs: int, s: pm.Scores) -> List[str]:
             f"{s.recall:.4f}", f"{s.granularity:.4f}", f"{s.plagdet:.4f}"]
 
 
+def match_pairs(cli: Path, corpus: Path, pairs: Sequence[Tuple[str, str]], out: Path,
+                timeout: Optional[float]) -> float:
+    """Runs `match --source SRC SUSP` for each pair, one process per core, and writes its
+    passages as the pair's detection file. Returns the wall clock in seconds."""
+    notes: List[str] = []
+
+    def one(pair: Tuple[str, str]) -> None:
+        susp, src = corpus / "susp" / pair[0], corpus / "src" / pair[1]
+        _, text = run_cli([str(cli), "match", "--source", str(src), str(susp)], timeout)
+        found = [a for a, _ in parse_match_output(text, susp, src, str(src), notes)]
+        (out / xml_name(*pair)).write_text(pm.annotations_to_xml(pair[0], found), encoding="utf-8")
+
+    t0 = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        for _ in pool.map(one, pairs):  # re-raises the first EvalError
+            pass
+    for n in sorted(set(notes)):
+        print(n, file=sys.stderr)
+    return time.perf_counter() - t0
+
+
 def run_pan(args, reqs_check=None) -> PanResult:
     corpus = Path(args.corpus).resolve()
     types = discover_types(corpus)
@@ -359,21 +383,24 @@ def run_pan(args, reqs_check=None) -> PanResult:
             else:
                 out = tmp / "out"
                 out.mkdir()
-            cmd = [str(cli), "align", "--pairs", str(pairs_file), "--src", str(corpus / "src"),
-                   "--susp", str(corpus / "susp"), "--out", str(out)]
-            print(f"running {rel(cli)} align on {npairs} pairs ({scope}) ...", file=sys.stderr,
+            print(f"running {rel(cli)} {args.via} on {npairs} pairs ({scope}) ...", file=sys.stderr,
                   flush=True)
-            seconds, _ = run_cli(cmd, args.timeout)
-            how = f"{rel(cli)} align"
+            if args.via == "match":
+                seconds = match_pairs(cli, corpus, [p for t in types for p in t.pairs], out, args.timeout)
+            else:
+                cmd = [str(cli), "align", "--pairs", str(pairs_file), "--src", str(corpus / "src"),
+                       "--susp", str(corpus / "susp"), "--out", str(out)]
+                seconds, _ = run_cli(cmd, args.timeout)
+            how = f"{rel(cli)} {args.via}"
         res = score_pan(corpus, types, out)
     res.seconds = seconds
     res.how = how
     res.metrics["pan.seconds"] = seconds
     res.notes.insert(0, f"corpus {rel(corpus)}: {npairs} pairs ({scope}); {how}")
     if seconds is not None:
-        res.notes.insert(1, f"align wall clock: {seconds:.2f} s for {npairs} pairs "
+        res.notes.insert(1, f"{args.via} wall clock: {seconds:.2f} s for {npairs} pairs "
                             f"({npairs / seconds:.1f} pairs/s)" if seconds > 0 else
-                         f"align wall clock: {seconds:.2f} s")
+                         f"{args.via} wall clock: {seconds:.2f} s")
     res.notes.append(f"scoring: {res.score_seconds:.2f} s")
     return res
 
@@ -695,7 +722,9 @@ def build_parser() -> argparse.ArgumentParser:
         if pan:
             p.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="PAN corpus (default: %(default)s)")
             p.add_argument("--sample", type=int, metavar="N", help="only the first N pairs of each type folder")
-            p.add_argument("--out", metavar="DIR", help="keep align's XML outputs in DIR (default: a temp dir)")
+            p.add_argument("--via", choices=("align", "match"), default="align",
+                           help="align: one `align --pairs` run (default); match: `match` once per pair")
+            p.add_argument("--out", metavar="DIR", help="keep the XML outputs in DIR (default: a temp dir)")
             p.add_argument("--detections", metavar="DIR",
                            help="score the XML files already in DIR instead of running the CLI")
         if seeds:

@@ -51,6 +51,20 @@ if args[0] == "align":
         out.append("</document>")
         if mode != "skip-empty" or feats:
             (Path(o["--out"]) / name).write_text("\n".join(out))
+elif args[0] == "match" and not (Path(args[2]).parent / "truth.json").exists():
+    # a PAN pair: its cases as passages (code points; the fixture's texts are ASCII)
+    src, page = Path(args[2]), Path(args[-1])
+    truth = next(src.parent.parent.glob("*/" + page.stem + "-" + src.stem + ".xml")).read_text()
+    ps = []
+    for f in re.findall(r'<feature name="plagiarism"([^>]*)/>', truth):
+        v = {k: int(x) for k, x in re.findall(r'(\w+_(?:offset|length))="(\d+)"', f)}
+        ps.append({"start": v["this_offset"], "end": v["this_offset"] + v["this_length"], "source": args[2],
+                   "source_start": v["source_offset"], "source_end": v["source_offset"] + v["source_length"],
+                   "score": 1.0, "kind": "verbatim"})
+    if mode == "false-positive" and not ps:
+        ps.append({"start": 0, "end": 5, "source": args[2], "source_start": 0, "source_end": 5,
+                   "score": 1.0, "kind": "verbatim"})
+    print(json.dumps({"passages": ps}))
 elif args[0] == "match":
     sources = [args[i + 1] for i in range(1, len(args) - 1, 2) if args[i] == "--source"]
     page = args[-1]
@@ -179,6 +193,20 @@ class EvalCliTest(unittest.TestCase):
         self.assertEqual(rc, 0)
         self.assertEqual(m["overall.pairs"], 2)
         self.assertEqual(m["none.cases"], 1)
+
+    def test_pan_via_match_runs_match_once_per_pair(self):
+        rc, m, out, err = self.run_eval("pan", "--via", "match", "--require", "none.plagdet>=1")
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(m["none.cases"], 3)
+        self.assertEqual(m["none.detections"], 3)
+        self.assertEqual(m["overall.plagdet"], 1)
+        self.assertIn("running " + str(self.cli) + " match on 3 pairs", err)
+        rc, m, _, _ = self.run_eval("pan", "--via", "match", mode="false-positive")
+        self.assertEqual(rc, 0)
+        self.assertEqual(m["no-plagiarism.detections"], 1)
+        rc, _, _, err = self.run_eval("pan", "--via", "match", mode="crash")
+        self.assertEqual(rc, 2)
+        self.assertIn("exit status 3", err)
 
     def test_pan_oracle_needs_no_cli(self):
         rc, m, _, _ = self.run_eval("pan", "--oracle", "--cli", str(self.root / "nothing"))
