@@ -52,6 +52,27 @@ TEST_F(Seeds, PagesWithoutCopiesOfTheSourceGetNoPassageOutsideTheTruth) {
   EXPECT_EQ(page.codepoint_at(passages[0].page_begin), 2271u);
 }
 
+TEST_F(Seeds, ACommentTypedBetweenTwoSpunParagraphsStaysOutOfThem) {
+  // An editor types two words after the spun copy's first paragraph; the
+  // source has nothing there, so the paragraphs on either side are not
+  // joined over them.
+  std::string text = test::read_seed("000_b44e7f05eab81677.txt");
+  const std::string end_of_first = "Secretary of State John Kerry pronounced on Friday.";
+  const std::size_t at = text.find(end_of_first);
+  ASSERT_NE(at, std::string::npos);
+  const std::size_t comment = at + end_of_first.size();
+  text.insert(comment, " My comment.");
+  const Document page = test::doc(text);
+  bool first = false, second = false;
+  for (const Passage& p : match(library, page)) {
+    EXPECT_FALSE(p.page_begin < comment + 12 && comment < p.page_end) << "a passage over the comment";
+    first = first || (p.page_begin <= at && p.page_end == comment);
+    second = second || text.compare(p.page_begin, 6, "Russia") == 0;
+  }
+  EXPECT_TRUE(first);
+  EXPECT_TRUE(second);
+}
+
 TEST(SeedsAcrossSources, ARestatedSentenceIsCreditedWholeToTheSourceItRestates) {
   // 003 restates 001's Pentagon sentence and moves its first words to the
   // front; 004 words the sentence's second half as 003 does, in order. Both
