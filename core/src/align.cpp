@@ -305,9 +305,6 @@ bool is_dense_copy(const Passage& p) {
   return p.matched_tokens >= 0.8 * longer;
 }
 
-// Tokens from `end` (exclusive end of one range) to `begin` (start of the next), 0 when they overlap.
-std::uint32_t gap_between(std::uint32_t end, std::uint32_t begin) { return begin > end ? begin - end : 0; }
-
 // The narrowest window holding 80% of the positions.
 std::uint32_t core_spread(std::vector<std::uint32_t> positions) {
   if (positions.empty()) return 0;
@@ -573,14 +570,22 @@ std::vector<Passage> align_after_copies(const Document& page, const Document& so
   // 3. Neighbours on both sides are one reuse seen in pieces (a copied stretch
   // inside a paraphrase): join them when the joined passage still passes.
   // `prev` lies before `p` on the page.
-  // AlignOptions::join_gap_share: page tokens [from, to) of a joined passage,
-  // with source_gap source words between its pieces.
-  auto gap_corresponds = [&](const Passage& both, std::uint32_t from, std::uint32_t to, std::uint32_t source_gap) {
-    if (options.join_gap_share <= 0 || (to <= from + options.seed_ngram && source_gap > 0)) return true;
-    const auto similar = std::count_if(both.alignment.begin(), both.alignment.end(), [&](const AlignmentStep& step) {
-      return step.page >= from && step.page < to && corresponds(step.type);
-    });
-    return similar >= options.join_gap_share * (to - from);
+  // AlignOptions::join_gap_share: page tokens [from, to) of a joined passage.
+  const std::vector<Sentence>& page_sentences = page.tokenized().sentences;
+  auto gap_corresponds = [&](const Passage& both, std::uint32_t from, std::uint32_t to) {
+    if (options.join_gap_share <= 0 || to <= from) return true;
+    std::vector<bool> similar(to - from, false);
+    for (const AlignmentStep& step : both.alignment)
+      if (step.page >= from && step.page < to && corresponds(step.type)) similar[step.page - from] = true;
+    const auto count = std::count(similar.begin(), similar.end(), true);
+    if (to - from > options.seed_ngram && count < options.join_gap_share * (to - from)) return false;
+    // A sentence of the page's own between them: a comment typed after a paragraph.
+    auto s = std::lower_bound(page_sentences.begin(), page_sentences.end(), from,
+                              [](const Sentence& x, std::uint32_t t) { return x.first < t; });
+    for (; s != page_sentences.end() && s->last <= to; ++s)
+      if (std::none_of(similar.begin() + (s->first - from), similar.begin() + (s->last - from), [](bool b) { return b; }))
+        return false;
+    return true;
   };
   auto join = [&](const Passage& prev, const Passage& p, Passage& both) {
     if (options.join_gap == 0 || p.page_first_token > prev.page_last_token + options.join_gap) return false;
@@ -607,10 +612,7 @@ std::vector<Passage> align_after_copies(const Document& page, const Document& so
                 // of both cannot be dense
                 prev.sentence_seeded || p.sentence_seeded || !after};
     c.anchors.insert(c.anchors.end(), p.runs.begin(), p.runs.end());
-    const std::uint32_t source_gap = after ? gap_between(prev.source_last_token, p.source_first_token)
-                                           : gap_between(p.source_last_token, prev.source_first_token);
-    if (!refine(std::move(c), both) ||
-        !gap_corresponds(both, prev.page_last_token, p.page_first_token, source_gap))
+    if (!refine(std::move(c), both) || !gap_corresponds(both, prev.page_last_token, p.page_first_token))
       return false;
     // The word alignment is monotone: where the pieces swapped places it
     // follows one of them, and the other's source words stay in range.
