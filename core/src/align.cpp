@@ -305,6 +305,26 @@ bool is_dense_copy(const Passage& p) {
   return p.matched_tokens >= 0.8 * longer;
 }
 
+// True when a page sentence lying wholly in page tokens [from, to) has no
+// content word that `alignment` pairs with a source word: a sentence of the
+// page's own ("A line of my own.", whose function words may well occur in
+// the source) between two pieces of reuse.
+bool has_own_sentence(const Document& page, const std::vector<AlignmentStep>& alignment, std::uint32_t from,
+                      std::uint32_t to) {
+  if (to <= from) return false;
+  std::vector<bool> content(to - from, false);
+  for (const AlignmentStep& step : alignment)
+    if (step.page >= from && step.page < to && corresponds(step.type))
+      content[step.page - from] = !(page.tokens()[step.page].flags & kTokenStopword);
+  const std::vector<Sentence>& sentences = page.tokenized().sentences;
+  auto s = std::lower_bound(sentences.begin(), sentences.end(), from,
+                            [](const Sentence& x, std::uint32_t t) { return x.first < t; });
+  for (; s != sentences.end() && s->last <= to; ++s)
+    if (std::none_of(content.begin() + (s->first - from), content.begin() + (s->last - from), [](bool b) { return b; }))
+      return true;
+  return false;
+}
+
 // The narrowest window holding 80% of the positions.
 std::uint32_t core_spread(std::vector<std::uint32_t> positions) {
   if (positions.empty()) return 0;
@@ -378,6 +398,8 @@ std::vector<Passage> summaries_of_whole_source(std::vector<Passage> joined, cons
       for (std::size_t i = first; i < last; ++i)
         c.anchors.insert(c.anchors.end(), joined[i].runs.begin(), joined[i].runs.end());
       summary = refine(std::move(c), whole) && whole.kind == PassageKind::kSummary;
+      for (std::size_t i = first; summary && i + 1 < last; ++i)
+        summary = !has_own_sentence(page, whole.alignment, joined[i].page_last_token, joined[i + 1].page_first_token);
     }
     if (summary) {
       widen_source(whole, 0, source_words);
@@ -571,21 +593,13 @@ std::vector<Passage> align_after_copies(const Document& page, const Document& so
   // inside a paraphrase): join them when the joined passage still passes.
   // `prev` lies before `p` on the page.
   // AlignOptions::join_gap_share: page tokens [from, to) of a joined passage.
-  const std::vector<Sentence>& page_sentences = page.tokenized().sentences;
   auto gap_corresponds = [&](const Passage& both, std::uint32_t from, std::uint32_t to) {
     if (options.join_gap_share <= 0 || to <= from) return true;
-    std::vector<bool> similar(to - from, false);
-    for (const AlignmentStep& step : both.alignment)
-      if (step.page >= from && step.page < to && corresponds(step.type)) similar[step.page - from] = true;
-    const auto count = std::count(similar.begin(), similar.end(), true);
-    if (to - from > options.seed_ngram && count < options.join_gap_share * (to - from)) return false;
-    // A sentence of the page's own between them: a comment typed after a paragraph.
-    auto s = std::lower_bound(page_sentences.begin(), page_sentences.end(), from,
-                              [](const Sentence& x, std::uint32_t t) { return x.first < t; });
-    for (; s != page_sentences.end() && s->last <= to; ++s)
-      if (std::none_of(similar.begin() + (s->first - from), similar.begin() + (s->last - from), [](bool b) { return b; }))
-        return false;
-    return true;
+    const auto similar = std::count_if(both.alignment.begin(), both.alignment.end(), [&](const AlignmentStep& step) {
+      return step.page >= from && step.page < to && corresponds(step.type);
+    });
+    return (to - from <= options.seed_ngram || similar >= options.join_gap_share * (to - from)) &&
+           !has_own_sentence(page, both.alignment, from, to);
   };
   auto join = [&](const Passage& prev, const Passage& p, Passage& both) {
     if (options.join_gap == 0 || p.page_first_token > prev.page_last_token + options.join_gap) return false;

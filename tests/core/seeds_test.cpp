@@ -78,6 +78,25 @@ TEST_F(Seeds, ACommentTypedBetweenTwoSpunParagraphsStaysOutOfThem) {
   }
 }
 
+TEST_F(Seeds, ALineOfTheEditorsOwnIsNoPartOfASummary) {
+  // The title and a spun sentence of 001 with a line of the editor's own
+  // between them: close together and spread over the source, they would be
+  // judged one summary of it, the line included.
+  const std::string text = test::read_seed("000_b44e7f05eab81677.txt");
+  const std::string title = "U.S. Sees Military Talks With Russia on Syria as Important Next Step";
+  const std::size_t russia = text.find("Russia, that is building adult");
+  ASSERT_NE(russia, std::string::npos);
+  const std::string own = "A line of my own.";
+  const std::string draft = title + "\n" + own + "\n\n" + text.substr(russia, text.find("\n", russia) - russia);
+  const Document page = test::doc(draft);
+  const auto passages = match(library, page);
+  ASSERT_FALSE(passages.empty());
+  for (const Passage& p : passages) {
+    EXPECT_NE(p.kind, PassageKind::kSummary);
+    EXPECT_FALSE(p.page_begin < title.size() + 1 + own.size() && title.size() + 1 < p.page_end);
+  }
+}
+
 TEST(SeedsAcrossSources, ARestatedSentenceIsCreditedWholeToTheSourceItRestates) {
   // 003 restates 001's Pentagon sentence and moves its first words to the
   // front; 004 words the sentence's second half as 003 does, in order. Both
