@@ -371,9 +371,6 @@ def run_pan(args, reqs_check=None) -> PanResult:
         else:
             cli = Path(args.cli).resolve()
             check_cli(cli)
-            pairs_file = tmp / "pairs"
-            pairs_file.write_text("".join(f"{a} {b}\n" for t in types for a, b in t.pairs),
-                                  encoding="utf-8")
             if args.out:
                 out = Path(args.out).resolve()
                 out.mkdir(parents=True, exist_ok=True)
@@ -388,6 +385,9 @@ def run_pan(args, reqs_check=None) -> PanResult:
             if args.via == "match":
                 seconds = match_pairs(cli, corpus, [p for t in types for p in t.pairs], out, args.timeout)
             else:
+                pairs_file = tmp / "pairs"
+                pairs_file.write_text("".join(f"{a} {b}\n" for t in types for a, b in t.pairs),
+                                      encoding="utf-8")
                 cmd = [str(cli), "align", "--pairs", str(pairs_file), "--src", str(corpus / "src"),
                        "--susp", str(corpus / "susp"), "--out", str(out)]
                 seconds, _ = run_cli(cmd, args.timeout)

@@ -51,12 +51,11 @@ struct AlignOptions {
   // one (a page repeating a source sentence repeats all of it).
   double join_source_overlap = 0;
   // ...and when more than seed_ngram page words lie between them, at least
-  // this share of those correspond to source words, and so does one word of
-  // each page sentence between them (0: no check). Between the pieces of one
-  // rewording some words survive; a byline, a sentence or a comment the page
-  // added has none (without the check, seed 001 against the other four: F1
-  // .9932 -> .9663, its byline joined to the story around it; PAN13 one by
-  // one: .8033).
+  // this share of those correspond to source words, and so does one content
+  // word of each page sentence between them (0: no check). Between the
+  // pieces of one rewording some words survive; a byline, a sentence or a
+  // comment the page added has none (a draft's "My comment." typed after a
+  // spun paragraph was joined into it; PAN13 one by one: .8033 without).
   double join_gap_share = 0.1;
   // ...and a verbatim passage joins only a verbatim one: news reuse is
   // reported sentence by sentence, a copied sentence apart from the reworded
