@@ -6,9 +6,13 @@ as one byte array, compiled into reuselens_core (see core/src/synonyms.cpp).
 
 Classes are WordNet synsets. Spinners swap words for synonyms, and rare senses
 mostly add false matches, so a word only joins the synsets of its first
-DEFAULT_SENSES senses per part of speech (index.* lists senses by frequency).
-Only single lower-case words and numerals are kept (the tokenizer splits
-"armed_forces" and "long-term"; capitalized forms are names). Numerals join
+DEFAULT_SENSES senses per part of speech (index.* lists senses by frequency),
+where it is written in lower case. Phrases ("talk_about", "armed_forces")
+are kept as their words joined by a space, as the tokenizer splits them, and
+only when SemCor attests them: WordNet's many rare compounds would double the
+table. Names (synsets whose members are all capitalized) are kept with all
+their senses, lower-cased: "Russia" and "Russian Federation", "USA" and
+"United States" stand for each other wherever they occur. Numerals join
 their words ("4" and "four", "4th" and "fourth"): spinners write one for the
 other. A synset is kept as a class when it joins two words, one of them
 attested in SemCor (a tagged sense in that part of speech): that halves the
@@ -45,10 +49,28 @@ DEFAULT_ATTESTED = "lemma"
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 
+# Longest phrase kept, in words ("united states of america").
+MAX_PHRASE_WORDS = 4
+
 
 def is_table_word(word):
     """A single lower-case word or numeral the tokenizer keeps whole."""
     return _WORD.fullmatch(word) is not None
+
+
+def table_key(lemma):
+    """The key of an index lemma: the word itself, or the words of a phrase
+    ("talk_about", "long-term") as the tokenizer splits them, joined by a
+    space; None for what the tokenizer would not give ("U.S.", "A-one")."""
+    words = re.split(r"[_-]", lemma)
+    if len(words) > MAX_PHRASE_WORDS or not all(is_table_word(w) for w in words):
+        return None
+    return " ".join(words)
+
+
+def is_name_synset(words):
+    """Every member has a capital: a proper noun ("Russia", "the_States")."""
+    return all(any(c.isupper() for c in w) for w in words)
 
 
 def read_data(wordnet_dir, name):
@@ -99,26 +121,37 @@ def read_exceptions(wordnet_dir, name):
 
 
 def build_classes(wordnet_dir, senses_per_pos=DEFAULT_SENSES, attested=DEFAULT_ATTESTED,
-                  exceptions=True):
+                  exceptions=True, phrases=True, names=True):
     """lemma -> set of classes; a class is a (pos, synset offset) pair."""
     lemma_classes = {}
     attested_classes = set()
     for name, pos in POS_FILES:
         synsets = read_data(wordnet_dir, name)
         for lemma, (offsets, tagged) in read_index(wordnet_dir, name).items():
-            if not is_table_word(lemma):
+            key = table_key(lemma)
+            if key is None or (not phrases and " " in key):
                 continue
-            for rank, offset in enumerate(offsets[:senses_per_pos]):
-                # Only where the lemma is written in lower case: "US" (the
-                # country) is not a sense of the word "us".
-                if lemma not in synsets[offset]:
+            phrase = " " in key
+            for rank, offset in enumerate(offsets):
+                if is_name_synset(synsets[offset]):
+                    # Every sense of a name: the names of one place or body
+                    # stand for each other ("Russia", "Russian Federation").
+                    if not names:
+                        continue
+                elif (rank >= senses_per_pos or lemma not in synsets[offset]
+                      or (phrase and tagged == 0)):
+                    # A word's common senses where it is written in lower
+                    # case ("US", the country, is not a sense of the word
+                    # "us"); a phrase only if SemCor has it ("talk about";
+                    # WordNet's many rare compounds would double the table).
                     continue
-                lemma_classes.setdefault(lemma, set()).add((pos, offset))
+                lemma_classes.setdefault(key, set()).add((pos, offset))
                 # Senses are listed by frequency, so the tagged ones come first.
                 if (attested == "lemma" and tagged > 0) or (attested == "synset" and rank < tagged):
                     attested_classes.add((pos, offset))
         if exceptions:
             for inflected, base in read_exceptions(wordnet_dir, name):
+                base = table_key(base)
                 if is_table_word(inflected) and base in lemma_classes:
                     for cls in list(lemma_classes[base]):
                         if cls[0] == pos:

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "reuselens/normalize.hpp"
@@ -30,6 +31,8 @@ struct SynonymIndex {
   std::vector<std::uint32_t> classes;
   std::vector<std::uint32_t> slots;         // open addressing: entry + 1, 0 = empty
   std::size_t mask = 0;
+  // Phrases by phrase_key of their words' stem hashes: (key, entry + 1), sorted.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> phrases;
 
   std::size_t entries() const { return stem_offsets.empty() ? 0 : stem_offsets.size() - 1; }
 
@@ -44,6 +47,28 @@ struct SynonymIndex {
     return i;
   }
 };
+
+std::uint64_t phrase_key(const std::uint64_t* stems, std::size_t count) {
+  std::uint64_t key = count;
+  for (std::size_t i = 0; i < count; ++i) key = hash_combine(key, stems[i]);
+  return key;
+}
+
+// A lemma's key in the index: its stem, or for a phrase ("talk about") the
+// stems of its words joined by spaces, with their hashes in `word_stems`.
+std::string stem_lemma(const std::string& lemma, std::vector<std::uint64_t>& word_stems) {
+  word_stems.clear();
+  if (lemma.find(' ') == std::string::npos) return stem_english(lemma);
+  std::string key;
+  for (std::size_t from = 0; from <= lemma.size();) {
+    const std::size_t to = std::min(lemma.find(' ', from), lemma.size());
+    const std::string stem = stem_english(std::string_view(lemma).substr(from, to - from));
+    word_stems.push_back(hash_bytes(stem));
+    key += (key.empty() ? "" : " ") + stem;
+    from = to + 1;
+  }
+  return key;
+}
 
 std::uint32_t read_varint(const std::uint8_t* blob, std::size_t size, std::size_t& pos) {
   std::uint32_t value = 0;
@@ -72,6 +97,7 @@ SynonymIndex build_index() {
   lemma_entry.reserve(detail::kSynonymLemmaCount);
   lemma_class_end.reserve(detail::kSynonymLemmaCount);
   std::string lemma;
+  std::vector<std::uint64_t> word_stems;
   std::size_t pos = 0;
   while (pos < size) {
     const std::size_t shared = blob[pos++];
@@ -87,15 +113,18 @@ SynonymIndex build_index() {
     }
     lemma_class_end.push_back(static_cast<std::uint32_t>(lemma_classes.size()));
 
-    const std::string stem = stem_english(lemma);
+    const std::string stem = stem_lemma(lemma, word_stems);
     const std::size_t slot = index.find_slot(stem);
     if (index.slots[slot] == 0) {
       index.stems += stem;
       index.stem_offsets.push_back(static_cast<std::uint32_t>(index.stems.size()));
       index.slots[slot] = static_cast<std::uint32_t>(index.entries());
+      if (!word_stems.empty())
+        index.phrases.emplace_back(phrase_key(word_stems.data(), word_stems.size()), index.slots[slot]);
     }
     lemma_entry.push_back(index.slots[slot] - 1);
   }
+  std::sort(index.phrases.begin(), index.phrases.end());
 
   // Pass 2: pool the classes of lemmas sharing a stem ("pronounce",
   // "pronounced"), sorted and deduplicated for the merge in share_synonym_class.
@@ -141,6 +170,14 @@ std::uint32_t synonym_entry(std::string_view stem) {
   if (stem.empty()) return 0;
   const SynonymIndex& index = synonym_index();
   return index.slots[index.find_slot(stem)];
+}
+
+std::uint32_t synonym_phrase_entry(const std::uint64_t* stems, std::size_t count) {
+  if (count < 2) return 0;
+  const auto& phrases = synonym_index().phrases;
+  const std::uint64_t key = phrase_key(stems, count);
+  const auto it = std::lower_bound(phrases.begin(), phrases.end(), std::make_pair(key, std::uint32_t{0}));
+  return it != phrases.end() && it->first == key ? it->second : 0;
 }
 
 SynonymClasses synonym_classes(std::uint32_t entry) {
