@@ -42,29 +42,22 @@ val to_uint8_array(const std::vector<std::uint8_t>& bytes) {
 
 // The word alignment of a passage as a flat Int32Array, five numbers per step:
 // op (StepType), page start, page end, source start, source end in UTF-16 code
-// units, -1 where the step has no word on that side. Flat, because building one
+// units, -1 where the step has no word on that side (a multi-word synonym is
+// one step over all its words: reported_steps). Flat, because building one
 // JS object per step through embind costs far more than doing it in JS.
 val alignment_of(const reuselens::Passage& p, const reuselens::Document& page, const reuselens::Document& source) {
+  const std::vector<reuselens::ReportedStep> steps = reuselens::reported_steps(p.alignment);
   std::vector<std::int32_t> flat;
-  flat.reserve(p.alignment.size() * 5);
-  for (const reuselens::AlignmentStep& s : p.alignment) {
+  flat.reserve(steps.size() * 5);
+  // Words [first, last) of `doc` as a UTF-16 range, or -1, -1.
+  auto range = [&flat](const reuselens::Document& doc, std::uint32_t first, std::uint32_t last) {
+    flat.push_back(last > first ? static_cast<std::int32_t>(doc.utf16_at(doc.tokens()[first].begin)) : -1);
+    flat.push_back(last > first ? static_cast<std::int32_t>(doc.utf16_at(doc.tokens()[last - 1].end)) : -1);
+  };
+  for (const reuselens::ReportedStep& s : steps) {
     flat.push_back(static_cast<std::int32_t>(s.type));
-    if (s.page != reuselens::AlignmentStep::kNoToken) {
-      const reuselens::Token& t = page.tokens()[s.page];
-      flat.push_back(static_cast<std::int32_t>(page.utf16_at(t.begin)));
-      flat.push_back(static_cast<std::int32_t>(page.utf16_at(t.end)));
-    } else {
-      flat.push_back(-1);
-      flat.push_back(-1);
-    }
-    if (s.source != reuselens::AlignmentStep::kNoToken) {
-      const reuselens::Token& t = source.tokens()[s.source];
-      flat.push_back(static_cast<std::int32_t>(source.utf16_at(t.begin)));
-      flat.push_back(static_cast<std::int32_t>(source.utf16_at(t.end)));
-    } else {
-      flat.push_back(-1);
-      flat.push_back(-1);
-    }
+    range(page, s.page_first, s.page_last);
+    range(source, s.source_first, s.source_last);
   }
   return val::global("Int32Array").new_(emscripten::typed_memory_view(flat.size(), flat.data()));
 }

@@ -9,7 +9,7 @@ export declare const KINDS: readonly Kind[];
 export type StepOp =
   | 'exact'        // the same word
   | 'stem'         // the same stem ("talks" / "talk")
-  | 'synonym'      // WordNet synonyms ("said" / "pronounced")
+  | 'synonym'      // WordNet synonyms ("danger" / "risk"); a phrase's step spans its words ("Russian Federation" / "Russia")
   | 'function'     // one function word for another ("the" / "a")
   | 'substituted'  // another word in the same place
   | 'inserted'     // a page word with no source counterpart

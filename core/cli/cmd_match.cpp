@@ -38,16 +38,17 @@ Printed codepoints(const Passage& p, const Document& page, const Document& sourc
 std::string alignment_json(const Passage& p, const Document& page, const Document& source) {
   std::ostringstream out;
   out << "[";
-  for (std::size_t i = 0; i < p.alignment.size(); ++i) {
-    const AlignmentStep& s = p.alignment[i];
+  const std::vector<ReportedStep> steps = reported_steps(p.alignment);
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const ReportedStep& s = steps[i];
     out << (i ? "," : "") << "{\"op\":" << json_string(step_name(s.type));
-    if (s.page != AlignmentStep::kNoToken) {
-      const Token& t = page.tokens()[s.page];
-      out << ",\"page\":[" << page.codepoint_at(t.begin) << "," << page.codepoint_at(t.end) << "]";
+    if (s.page_last > s.page_first) {
+      out << ",\"page\":[" << page.codepoint_at(page.tokens()[s.page_first].begin) << ","
+          << page.codepoint_at(page.tokens()[s.page_last - 1].end) << "]";
     }
-    if (s.source != AlignmentStep::kNoToken) {
-      const Token& t = source.tokens()[s.source];
-      out << ",\"source\":[" << source.codepoint_at(t.begin) << "," << source.codepoint_at(t.end) << "]";
+    if (s.source_last > s.source_first) {
+      out << ",\"source\":[" << source.codepoint_at(source.tokens()[s.source_first].begin) << ","
+          << source.codepoint_at(source.tokens()[s.source_last - 1].end) << "]";
     }
     out << "}";
   }

@@ -386,7 +386,7 @@ std::vector<Passage> summaries_of_whole_source(std::vector<Passage> joined, cons
     std::vector<std::uint32_t> matched_in_source;
     for (std::size_t i = first; i < last; ++i)
       for (const AlignmentStep& step : joined[i].alignment)
-        if (corresponds(step.type)) matched_in_source.push_back(step.source);
+        if (corresponds(step.type) && step.source != AlignmentStep::kNoToken) matched_in_source.push_back(step.source);
     Passage whole;
     bool summary = last - first == joined.size() && source_words >= options.summary_document_words &&
                    copied_words < 0.5 * page_span &&
@@ -535,6 +535,10 @@ Copies find_copies(const Document& page, const Document& source, const AlignOpti
     Passage p;
     const bool passes = refine_candidate(c, p, page, source, options, k.copied);
     if (passes && is_dense_copy(p)) {
+      if (widen_over_adjacent_synonyms(p, page, source)) {
+        summarize_alignment(p, options.refine, &page);
+        finalize_passage(p, page, source);
+      }
       k.copied.emplace_back(p.page_first_token, p.page_last_token);
       k.dense.push_back(std::move(p));
     } else {

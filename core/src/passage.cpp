@@ -27,4 +27,24 @@ const char* step_name(StepType type) {
   return "unknown";
 }
 
+std::vector<ReportedStep> reported_steps(const std::vector<AlignmentStep>& steps) {
+  std::vector<ReportedStep> out;
+  out.reserve(steps.size());
+  for (const AlignmentStep& s : steps) {
+    const bool paired = s.page != AlignmentStep::kNoToken && s.source != AlignmentStep::kNoToken;
+    if (s.type == StepType::kSynonym && !paired && !out.empty() && out.back().type == StepType::kSynonym) {
+      // A further word of the synonym before it.
+      if (s.page != AlignmentStep::kNoToken) out.back().page_last = s.page + 1;
+      if (s.source != AlignmentStep::kNoToken) out.back().source_last = s.source + 1;
+      continue;
+    }
+    ReportedStep r;
+    r.type = s.type;
+    if (s.page != AlignmentStep::kNoToken) r.page_first = s.page, r.page_last = s.page + 1;
+    if (s.source != AlignmentStep::kNoToken) r.source_first = s.source, r.source_last = s.source + 1;
+    out.push_back(r);
+  }
+  return out;
+}
+
 }  // namespace reuselens

@@ -35,6 +35,53 @@ void widen_page(Passage& p, std::uint32_t first, std::uint32_t last) {
   p.page_last_token = last;
 }
 
+bool widen_over_adjacent_synonyms(Passage& p, const Document& page, const Document& source) {
+  const Sentence page_head = sentence_at(page, p.page_first_token);
+  const Sentence source_head = sentence_at(source, p.source_first_token);
+  const Sentence page_tail = sentence_at(page, p.page_last_token - 1);
+  const Sentence source_tail = sentence_at(source, p.source_last_token - 1);
+  // Page words [pf, pf + k) for source words [sf, sf + l): paired in order,
+  // the longer side's last ones without a partner (as refine.cpp marks them).
+  auto synonym_steps = [](std::uint32_t pf, std::uint32_t k, std::uint32_t sf, std::uint32_t l) {
+    std::vector<AlignmentStep> steps;
+    for (std::uint32_t i = 0; i < std::max(k, l); ++i)
+      steps.push_back({i < k ? pf + i : AlignmentStep::kNoToken, i < l ? sf + i : AlignmentStep::kNoToken,
+                       StepType::kSynonym});
+    return steps;
+  };
+  // One word or phrase at one end; the shortest pairs first.
+  auto widen = [&](bool before) {
+    for (std::uint32_t words = 2; words <= 2 * kMaxPhraseWords; ++words)
+      for (std::uint32_t k = 1; k < words && k <= kMaxPhraseWords; ++k) {
+        const std::uint32_t l = words - k;
+        if (l > kMaxPhraseWords) continue;
+        if (before && p.page_first_token >= page_head.first + k && p.source_first_token >= source_head.first + l &&
+            synonymous(page, p.page_first_token - k, p.page_first_token, source, p.source_first_token - l,
+                       p.source_first_token)) {
+          p.page_first_token -= k;
+          p.source_first_token -= l;
+          const auto steps = synonym_steps(p.page_first_token, k, p.source_first_token, l);
+          p.alignment.insert(p.alignment.begin(), steps.begin(), steps.end());
+          return true;
+        }
+        if (!before && p.page_last_token + k <= page_tail.last && p.source_last_token + l <= source_tail.last &&
+            synonymous(page, p.page_last_token, p.page_last_token + k, source, p.source_last_token,
+                       p.source_last_token + l)) {
+          const auto steps = synonym_steps(p.page_last_token, k, p.source_last_token, l);
+          p.alignment.insert(p.alignment.end(), steps.begin(), steps.end());
+          p.page_last_token += k;
+          p.source_last_token += l;
+          return true;
+        }
+      }
+    return false;
+  };
+  bool widened = false;
+  while (widen(true)) widened = true;
+  while (widen(false)) widened = true;
+  return widened;
+}
+
 // True when half the content words of page tokens [first, last), and at least
 // two, occur somewhere in the passage's source side (same stem or synonym):
 // words a restated sentence moved, which a monotone alignment cannot follow.
@@ -80,7 +127,8 @@ bool drop_lone_edge_segments(Passage& p, const Document& page, const RefineOptio
     std::uint32_t similar = 0, exact = 0;
     for (std::size_t i = begin; i < end; ++i) {
       const AlignmentStep& s = steps[i];
-      if (!corresponds(s.type) || (page.tokens()[s.page].flags & kTokenStopword)) continue;
+      if (!corresponds(s.type) || s.page == AlignmentStep::kNoToken || (page.tokens()[s.page].flags & kTokenStopword))
+        continue;
       ++similar;
       exact += s.type == StepType::kExact;
     }

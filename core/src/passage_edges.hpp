@@ -49,6 +49,13 @@ std::pair<std::uint32_t, std::uint32_t> related_part(const Document& doc, std::u
 void widen_source_over_moved_segments(Passage& p, const Document& page, const Document& source, double share,
                                       std::uint32_t max_segments);
 
+// Widens a passage over the words just before and after it that are synonyms
+// of the source's words there, a word or a phrase on each side ("talked about
+// areas" for "discussed areas"), within the sentences it starts and ends in:
+// no shared n-gram seeds them. The words become synonym steps; the caller
+// summarizes the alignment again. Returns true when it widened.
+bool widen_over_adjacent_synonyms(Passage& p, const Document& page, const Document& source);
+
 // Widens a passage's source side to the sentences it starts and ends in, when
 // that adds at most `max_words` words at each end.
 void snap_source_to_sentences(Passage& p, const Document& source, std::uint32_t max_words);

@@ -22,6 +22,7 @@ constexpr int kScoreGap = -2;
 // (a 50 MB copy is aligned block by block).
 constexpr std::size_t kMaxCells = std::size_t{1} << 22;
 
+
 int score_of(StepType t) {
   switch (t) {
     case StepType::kExact: return kScoreExact;
@@ -92,19 +93,60 @@ void align_block(const std::vector<Token>& pt, std::uint32_t pf, std::uint32_t p
   out.insert(out.end(), steps.rbegin(), steps.rend());
 }
 
+// Multi-word synonyms ("talked about" for "discussed", "Russian Federation"
+// for "Russia"): aligned one for one, they are left as a substitution and an
+// insertion between corresponding words. Where a stretch of such steps holds
+// a word or phrase on each side that share a WordNet class, its words become
+// synonyms: paired in order, the longer side's last ones without a partner.
+void mark_phrase_synonyms(std::vector<AlignmentStep>& steps, const Document& page, const Document& source) {
+  const auto changed = [&](std::size_t i) {
+    const StepType t = steps[i].type;
+    return t == StepType::kSubstituted || t == StepType::kInserted || t == StepType::kDeleted;
+  };
+  std::vector<std::uint32_t> page_words, source_words;
+  for (std::size_t i = 0; i < steps.size();) {
+    if (!changed(i)) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    page_words.clear();
+    source_words.clear();
+    for (; j < steps.size() && changed(j); ++j) {
+      if (steps[j].page != AlignmentStep::kNoToken) page_words.push_back(steps[j].page);
+      if (steps[j].source != AlignmentStep::kNoToken) source_words.push_back(steps[j].source);
+    }
+    const std::size_t longer = std::max(page_words.size(), source_words.size());
+    // The words of each side are consecutive: steps follow both texts.
+    if (longer >= 2 && !page_words.empty() && !source_words.empty() &&
+        synonymous(page, page_words.front(), page_words.back() + 1, source, source_words.front(),
+                   source_words.back() + 1)) {
+      for (std::size_t k = 0; k < longer; ++k)
+        steps[i + k] = {k < page_words.size() ? page_words[k] : AlignmentStep::kNoToken,
+                        k < source_words.size() ? source_words[k] : AlignmentStep::kNoToken, StepType::kSynonym};
+      steps.erase(steps.begin() + static_cast<std::ptrdiff_t>(i + longer), steps.begin() + static_cast<std::ptrdiff_t>(j));
+      j = i + longer;
+    }
+    i = j;
+  }
+}
+
 PassageKind classify(const std::vector<AlignmentStep>& steps, std::uint32_t page_len, std::uint32_t source_len,
                      const RefineOptions& options) {
   std::uint32_t exact = 0, swapped = 0, gaps = 0;
   for (const AlignmentStep& s : steps) {
     if (s.type == StepType::kExact) ++exact;
     else if (s.type == StepType::kInserted || s.type == StepType::kDeleted) ++gaps;
-    else ++swapped;
+    else if (s.page != AlignmentStep::kNoToken && s.source != AlignmentStep::kNoToken) ++swapped;  // a phrase swaps once
   }
   if (exact == page_len && exact == source_len) return PassageKind::kVerbatim;
   const double longer = std::max(page_len, source_len);
   if (page_len < options.summary_ratio * source_len && source_len >= 40) return PassageKind::kSummary;
-  // Word for word: several words changed in place, hardly any added or dropped.
-  if (swapped >= 2 && gaps <= 0.1 * longer && swapped >= 2 * gaps) return PassageKind::kSpun;
+  // Word for word: many words changed in place, hardly any added or dropped.
+  // A name or a phrase or two written otherwise ("Russian Federation" for
+  // "Russia", "talked about" for "discussed") is an edit.
+  if (swapped >= 2 && swapped >= 0.15 * longer && gaps <= 0.1 * longer && swapped >= 2 * gaps)
+    return PassageKind::kSpun;
   if (exact >= 0.7 * longer) return PassageKind::kEdited;
   return PassageKind::kParaphrase;
 }
@@ -149,9 +191,33 @@ StepType relate(const Token& a, const Token& b) {
   return StepType::kSubstituted;
 }
 
+namespace {
+
+// Words [first, last) as one entry of the synonym table: a word's own, or a
+// phrase's; 0 for none.
+std::uint32_t synonym_entry_of(const Document& doc, std::uint32_t first, std::uint32_t last) {
+  const auto& tokens = doc.tokens();
+  if (last - first == 1) return tokens[first].synonyms;
+  std::uint64_t stems[kMaxPhraseWords];
+  for (std::uint32_t t = first; t < last; ++t) stems[t - first] = tokens[t].stem;
+  return synonym_phrase_entry(stems, last - first);
+}
+
+}  // namespace
+
+bool synonymous(const Document& a, std::uint32_t a_first, std::uint32_t a_last, const Document& b,
+                std::uint32_t b_first, std::uint32_t b_last) {
+  if (a.tokenized().language != kEnglish || b.tokenized().language != kEnglish) return false;
+  if (a_last <= a_first || b_last <= b_first || a_last - a_first > kMaxPhraseWords ||
+      b_last - b_first > kMaxPhraseWords)
+    return false;
+  return share_synonym_class(synonym_entry_of(a, a_first, a_last), synonym_entry_of(b, b_first, b_last));
+}
+
 std::uint32_t similar_tokens(const Passage& p) {
   std::uint32_t n = 0;
-  for (const AlignmentStep& s : p.alignment) n += corresponds(s.type);
+  for (const AlignmentStep& s : p.alignment)
+    n += corresponds(s.type) && s.page != AlignmentStep::kNoToken && s.source != AlignmentStep::kNoToken;
   return n;
 }
 
@@ -169,6 +235,7 @@ bool refine_passage(Passage& p, const Document& page, std::uint32_t pf, std::uin
     sj = r.source + r.length;
   }
   align_block(pt, pi, pl, st, sj, sl, steps);
+  mark_phrase_synonyms(steps, page, source);
 
   p.alignment = std::move(steps);
   return summarize_alignment(p, options, &page);
@@ -185,6 +252,10 @@ bool summarize_alignment(Passage& p, const RefineOptions& options, const Documen
     auto holds = [&](std::size_t i, std::size_t inward) {
       const AlignmentStep& s = steps[i];
       if (!corresponds(s.type)) return false;
+      // A further word of a multi-word synonym holds at the end with the rest
+      // of it, which comes before it.
+      if (s.page == AlignmentStep::kNoToken || s.source == AlignmentStep::kNoToken)
+        return inward + 1 == i && steps[inward].type == StepType::kSynonym;
       if (!page) return true;
       const std::uint32_t flags = page->tokens()[s.page].flags;
       if (flags & kTokenLink) return false;
@@ -206,6 +277,13 @@ bool summarize_alignment(Passage& p, const RefineOptions& options, const Documen
     steps.erase(steps.begin() + static_cast<std::ptrdiff_t>(end), steps.end());
     steps.erase(steps.begin(), steps.begin() + static_cast<std::ptrdiff_t>(begin));
   }
+  // A further word of a synonym whose first words were trimmed off stands alone.
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    AlignmentStep& s = steps[i];
+    if (s.type == StepType::kSynonym && (s.page == AlignmentStep::kNoToken || s.source == AlignmentStep::kNoToken) &&
+        (i == 0 || steps[i - 1].type != StepType::kSynonym))
+      s.type = s.page == AlignmentStep::kNoToken ? StepType::kDeleted : StepType::kInserted;
+  }
   p.page_first_token = p.source_first_token = AlignmentStep::kNoToken;
   p.page_last_token = p.source_last_token = 0;
   p.runs.clear();
@@ -223,7 +301,9 @@ bool summarize_alignment(Passage& p, const RefineOptions& options, const Documen
     switch (s.type) {
       case StepType::kExact: weight += 1; break;
       case StepType::kStem: weight += 0.9; break;
-      case StepType::kSynonym: weight += 0.8; break;
+      case StepType::kSynonym:  // a further word of a phrase is one word, not a pair
+        weight += s.page != AlignmentStep::kNoToken && s.source != AlignmentStep::kNoToken ? 0.8 : 0.4;
+        break;
       case StepType::kFunction: weight += 0.5; break;
       case StepType::kSubstituted: weight += 0.25; break;
       default: break;

@@ -59,7 +59,9 @@ std::uint32_t distinct_correspondences(const Passage& p, const Document& page) {
   std::uint32_t function_words = 0;
   std::vector<std::uint64_t> content;
   for (const AlignmentStep& step : p.alignment) {
-    if (!corresponds(step.type)) continue;
+    // A multi-word synonym ("Russian Federation" for "Russia") is one piece of evidence.
+    if (!corresponds(step.type) || step.page == AlignmentStep::kNoToken || step.source == AlignmentStep::kNoToken)
+      continue;
     const Token& t = page.tokens()[step.page];
     if (t.flags & kTokenStopword)
       ++function_words;

@@ -257,6 +257,10 @@ class MatchTest(CliTestCase):
         self.assertLess(p["score"], 1, p)
         self.assertEqual(page_text[p["start"]:p["end"]], edited)
         self.assertEqual(self.text1[p["source_start"]:p["source_end"]], S_OBAMA)
+        # The other name is one synonym step over both its words.
+        changed = [(s["op"], page_text[slice(*s["page"])], self.text1[slice(*s["source"])])
+                   for s in p["alignment"] if s["op"] != "exact"]
+        self.assertEqual(changed, [("synonym", "Russian Federation", "Russia")])
 
     def test_exact_copy_is_verbatim(self):
         page_text = "Some unrelated intro about cooking pasta with tomatoes.\n\n" + S_OBAMA + "\n\nThe end.\n"

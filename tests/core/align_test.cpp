@@ -36,8 +36,8 @@ TEST(Align, VerbatimCopyIsOnePassageWithExactOffsets) {
 TEST(Align, ReplacedWordsMakeOneEditedPassage) {
   const Document source = doc(kSentenceA);
   const std::string edited =
-      "Russian Federation, which is building up a military presence in Syria, was quick to say that Moscow was "
-      "also prepared for talks with the USA.";
+      "The Kremlin, which is building up a military presence in Syria, was quick to say that Moscow was "
+      "also prepared for talks with the West.";
   const Document page = doc(edited);
   const auto passages = align(page, source);
   ASSERT_EQ(passages.size(), 1u);
@@ -46,12 +46,55 @@ TEST(Align, ReplacedWordsMakeOneEditedPassage) {
   EXPECT_GT(p.score, 0.7);
   EXPECT_LT(p.score, 1.0);
   // The passage spans from the first to the last word both texts share
-  // ("Russian Federation" replaced "Russia", "USA" replaced "United States").
+  // ("The Kremlin" replaced "Russia", "West" replaced "United States").
   EXPECT_EQ(slice(page, p.page_begin, p.page_end), "which is building up a military presence in Syria, was quick to "
                                                    "say that Moscow was also prepared for talks with the");
   EXPECT_EQ(slice(source, p.source_begin, p.source_end), "which is building up a military presence in Syria, was "
                                                          "quick to say that Moscow was also ready for talks with the");
   EXPECT_GT(p.runs.size(), 1u);
+}
+
+TEST(Align, OtherNamesOfAPlaceAtACopysEndsArePartOfIt) {
+  // Seeds 002-004: "Russian Federation" for "Russia", "USA" for "United
+  // States". No n-gram seeds them, yet they are the copy's, as synonyms.
+  const Document source = doc(kFiller + kSentenceA + " " + kFiller);
+  const std::string edited =
+      "Russian Federation, which is building up a military presence in Syria, was quick to say that Moscow was "
+      "also prepared for talks with the USA.";
+  const Document page = doc("Some unrelated opening words here. " + edited + " And then it ends differently.");
+  const auto passages = align(page, source);
+  ASSERT_EQ(passages.size(), 1u);
+  const Passage& p = passages[0];
+  EXPECT_EQ(slice(page, p.page_begin, p.page_end), edited);
+  EXPECT_EQ(slice(source, p.source_begin, p.source_end), kSentenceA);
+  EXPECT_EQ(p.kind, PassageKind::kEdited);
+  std::string synonyms;
+  for (const AlignmentStep& step : p.alignment) {
+    if (step.type != StepType::kSynonym || step.page == AlignmentStep::kNoToken) continue;
+    const Token& t = page.tokens()[step.page];
+    synonyms += slice(page, t.begin, t.end) + "/";
+  }
+  EXPECT_EQ(synonyms, "Russian/Federation/prepared/USA/");
+  // A word before the copy that is no synonym of the source's stays out.
+  const auto other = align(doc("Ukraine, which is building up a military presence in Syria, was quick to say."),
+                           source);
+  ASSERT_EQ(other.size(), 1u);
+  EXPECT_EQ(other[0].page_first_token, 1u);
+}
+
+TEST(Align, AWordingOfThePhraseBeforeACopyIsPartOfIt) {
+  // Seed 003 has "talked about areas" where seed 002 has "discussed areas".
+  const Document source = doc(
+      "Officials described the conversation as constructive, noting that Carter and Shoygu discussed areas where "
+      "the two countries' perspectives overlap and areas of divergence.");
+  const Document page = doc(
+      "The secretary and the minister talked about areas where the two countries' perspectives overlap and "
+      "areas of divergence, said the spokesman.");
+  const auto passages = align(page, source);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(slice(page, passages[0].page_begin, passages[0].page_end).rfind("talked about areas", 0), 0u);
+  EXPECT_EQ(slice(source, passages[0].source_begin, passages[0].source_end).rfind("discussed areas", 0), 0u);
+  EXPECT_EQ(passages[0].kind, PassageKind::kEdited);
 }
 
 TEST(Align, ShuffledSentencesGiveOnePassageEach) {
@@ -210,13 +253,15 @@ TEST(Align, ACopyReachesItsSentenceEndsPastAnEditNearThem) {
   std::size_t stems = 0;
   for (const AlignmentStep& step : passages[0].alignment) stems += step.type == StepType::kStem;
   EXPECT_EQ(stems, 2u);
-  // Without reaching, both edited ends are left out.
+  // Without reaching, the words past the edits are left out; the edited
+  // words themselves, beside the copy and of the source words' stems, join it.
   AlignOptions short_ends;
   short_ends.reach_sentence_ends = 0;
   passages = align(page, source, short_ends);
   ASSERT_EQ(passages.size(), 1u);
-  EXPECT_EQ(slice(page, passages[0].page_begin, passages[0].page_end).rfind("with Moscow are", 0), 0u);
-  EXPECT_EQ(passages[0].kind, PassageKind::kVerbatim);
+  EXPECT_EQ(slice(page, passages[0].page_begin, passages[0].page_end),
+            "Talk with Moscow are the way forward, Kerry said on Friday after meeting the foreign minister in the "
+            "talk");
 }
 
 // What the sentence's end adds is kept only where it corresponds: a new

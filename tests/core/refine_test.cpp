@@ -69,13 +69,67 @@ TEST(Refine, SpunSentenceAlignsWordForWord) {
 
 TEST(Refine, InsertionsAndDeletionsAreSteps) {
   const Document source = doc("Kerry plans military talks with Russia over Syria");
-  const Document page = doc("Kerry plans military talks with Russian Federation over Syria");
+  const Document page = doc("Kerry plans new military talks with Russia over Syria");
   const Passage p = refine_all(page, source);
   EXPECT_EQ(p.kind, PassageKind::kEdited);
   const auto o = ops(p);
   EXPECT_EQ(std::count(o.begin(), o.end(), StepType::kInserted), 1);
   EXPECT_EQ(std::count(o.begin(), o.end(), StepType::kDeleted), 0);
-  EXPECT_EQ(std::count(o.begin(), o.end(), StepType::kExact), 7);
+  EXPECT_EQ(std::count(o.begin(), o.end(), StepType::kExact), 8);
+}
+
+TEST(Refine, AMultiWordSynonymIsOneEdit) {
+  // Seed 004 writes "Russian Federation" for seed 002's "Russia".
+  const Document source = doc("Kerry plans military talks with Russia over Syria");
+  const Document page = doc("Kerry plans military talks with Russian Federation over Syria");
+  const Passage p = refine_all(page, source);
+  ASSERT_EQ(p.alignment.size(), 9u);
+  // Its first word pairs with "Russia", the second has no partner of its own.
+  EXPECT_EQ(p.alignment[5].type, StepType::kSynonym);
+  EXPECT_EQ(p.alignment[5].page, 5u);
+  EXPECT_EQ(p.alignment[5].source, 5u);
+  EXPECT_EQ(p.alignment[6].type, StepType::kSynonym);
+  EXPECT_EQ(p.alignment[6].page, 6u);
+  EXPECT_EQ(p.alignment[6].source, AlignmentStep::kNoToken);
+  EXPECT_EQ(p.alignment[7].source, 6u);  // over
+  EXPECT_EQ(p.kind, PassageKind::kEdited);  // one swap, not a spin
+  EXPECT_EQ(similar_tokens(p), 8u);         // the pairs: one for the phrase
+  EXPECT_GT(p.score, 0.9);
+  EXPECT_LT(p.score, 1.0);
+  // The other way round: "Russia" for "Russian Federation".
+  const Passage back = refine_all(source, page);
+  ASSERT_EQ(back.alignment.size(), 9u);
+  EXPECT_EQ(back.alignment[5].type, StepType::kSynonym);
+  EXPECT_EQ(back.alignment[6].type, StepType::kSynonym);
+  EXPECT_EQ(back.alignment[6].page, AlignmentStep::kNoToken);
+  EXPECT_EQ(back.alignment[6].source, 6u);
+  // Words that are no phrase of one class stay a swap and an insertion.
+  const Passage other = refine_all(doc("Kerry plans military talks with Russian leaders over Syria"), source);
+  const auto o = ops(other);
+  EXPECT_EQ(std::count(o.begin(), o.end(), StepType::kSynonym), 0);
+  EXPECT_EQ(std::count(o.begin(), o.end(), StepType::kInserted), 1);
+}
+
+TEST(Refine, AFurtherWordOfASynonymWithoutItsFirstStandsAlone) {
+  // Trimming may cut a phrase's first words off; what is left of it is an
+  // inserted (deleted) word, not a synonym of nothing.
+  Passage p;
+  p.alignment = {{0, AlignmentStep::kNoToken, StepType::kSynonym}, {1, 0, StepType::kExact},
+                 {2, 1, StepType::kExact}, {3, 2, StepType::kSynonym},
+                 {4, AlignmentStep::kNoToken, StepType::kSynonym}};
+  RefineOptions keep;
+  keep.trim_edges = false;
+  ASSERT_TRUE(summarize_alignment(p, keep));
+  ASSERT_EQ(p.alignment.size(), 5u);
+  EXPECT_EQ(p.alignment[0].type, StepType::kInserted);
+  EXPECT_EQ(p.alignment[4].type, StepType::kSynonym);  // after its first word
+  // With trimming, it goes; the phrase at the end holds together.
+  p.alignment = {{0, AlignmentStep::kNoToken, StepType::kSynonym}, {1, 0, StepType::kExact},
+                 {2, 1, StepType::kExact}, {3, 2, StepType::kSynonym},
+                 {4, AlignmentStep::kNoToken, StepType::kSynonym}};
+  ASSERT_TRUE(summarize_alignment(p));
+  EXPECT_EQ(p.page_first_token, 1u);
+  EXPECT_EQ(p.page_last_token, 5u);
 }
 
 TEST(Refine, VerbatimAndSummaryKinds) {

@@ -35,13 +35,26 @@ const char* step_name(StepType type);
 // One step of a token alignment. `page` is absent (kNoToken) for a deleted
 // source word, `source` for an inserted page word. Steps come in the order of
 // both texts, except the source words of kMoved steps, which stand at their
-// page word.
+// page word. A multi-word synonym ("Russian Federation" for "Russia") pairs
+// its first words; the longer side's further words follow as kSynonym steps
+// with no partner (reported_steps makes them one step).
 struct AlignmentStep {
   static constexpr std::uint32_t kNoToken = 0xFFFFFFFFu;
   std::uint32_t page = kNoToken;
   std::uint32_t source = kNoToken;
   StepType type = StepType::kExact;
 };
+
+// A step as the CLI and the JS API report it: token ranges [first, last) on
+// each side, empty where the step has no word. A multi-word synonym is one
+// step over all its words, so only inserted words lack a source side and only
+// deleted words a page side.
+struct ReportedStep {
+  StepType type = StepType::kExact;
+  std::uint32_t page_first = 0, page_last = 0;
+  std::uint32_t source_first = 0, source_last = 0;
+};
+std::vector<ReportedStep> reported_steps(const std::vector<AlignmentStep>& steps);
 
 // A run of identical tokens: page tokens [page, page+length) equal source
 // tokens [source, source+length).

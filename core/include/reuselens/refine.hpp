@@ -3,6 +3,7 @@
 // inserted, deleted). From it follow the passage's exact boundaries, its score
 // and its kind.
 #pragma once
+#include <cstdint>
 #include <vector>
 
 #include "reuselens/document.hpp"
@@ -40,6 +41,17 @@ bool summarize_alignment(Passage& passage, const RefineOptions& options = {}, co
 
 // How a page token relates to a source token when aligned one for one.
 StepType relate(const Token& page, const Token& source);
+
+// The longest phrase looked up as a synonym ("united states of america"; as
+// MAX_PHRASE_WORDS in scripts/build_synonyms.py).
+constexpr std::uint32_t kMaxPhraseWords = 4;
+
+// True when words [a_first, a_last) of `a` and [b_first, b_last) of `b`,
+// each a word or a phrase of up to kMaxPhraseWords, share a WordNet synonym
+// class ("talked about" and "discussed"; "Russian Federation" and "Russia").
+// English texts only.
+bool synonymous(const Document& a, std::uint32_t a_first, std::uint32_t a_last, const Document& b,
+                std::uint32_t b_first, std::uint32_t b_last);
 
 // True for the steps where the words correspond: exact, stem or synonym.
 bool corresponds(StepType type);
