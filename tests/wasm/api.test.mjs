@@ -91,6 +91,22 @@ test('the word alignment shows what the spinner changed', async () => {
   }
 });
 
+test('another name of a place is one synonym step over all its words', async () => {
+  // Seed 004's headline writes "Russian Federation" where seed 002 has "Russia".
+  const lens = await lensWith(['002']);
+  try {
+    const page = SEEDS['004'].text, source = SEEDS['002'].text;
+    const headline = lens.match(page).passages.find((p) => page.slice(p.start, p.end).includes('Russian Federation'));
+    assert.ok(headline);
+    assert.equal(headline.kind, 'edited');
+    const changed = headline.alignment.filter((s) => s.op !== 'exact')
+      .map((s) => `${s.op}:${page.slice(...s.page)}>${source.slice(...s.source)}`);
+    assert.deepEqual(changed, ['synonym:Russian Federation>Russia']);
+  } finally {
+    lens.dispose();
+  }
+});
+
 test('the word alignment shows the words a restatement moved', async () => {
   const lens = await lensWith(['001']);
   try {
