@@ -93,17 +93,18 @@ std::string squeeze(std::string_view s) {
 }
 
 // How many words of each kind of change, as "2 synonym, 1 left out" (empty
-// for a word-for-word copy).
+// for a word-for-word copy); a multi-word synonym counts once, as in JSON.
 std::string change_counts(const Passage& p) {
   static const std::pair<StepType, const char*> kLabels[] = {
       {StepType::kStem, "same stem"},    {StepType::kSynonym, "synonym"},
       {StepType::kFunction, "function word"}, {StepType::kSubstituted, "replaced"},
       {StepType::kInserted, "added"},    {StepType::kDeleted, "left out"},
       {StepType::kMoved, "moved"}};
+  const std::vector<ReportedStep> steps = reported_steps(p.alignment);
   std::string out;
   for (const auto& [type, label] : kLabels) {
-    const auto n = std::count_if(p.alignment.begin(), p.alignment.end(),
-                                 [type = type](const AlignmentStep& s) { return s.type == type; });
+    const auto n = std::count_if(steps.begin(), steps.end(),
+                                 [type = type](const ReportedStep& s) { return s.type == type; });
     if (n > 0) out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + label;
   }
   return out;

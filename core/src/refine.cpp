@@ -22,7 +22,6 @@ constexpr int kScoreGap = -2;
 // (a 50 MB copy is aligned block by block).
 constexpr std::size_t kMaxCells = std::size_t{1} << 22;
 
-
 int score_of(StepType t) {
   switch (t) {
     case StepType::kExact: return kScoreExact;

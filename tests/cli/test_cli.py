@@ -471,6 +471,10 @@ class TextFormatTest(CliTestCase):
         self.assertIn("edited", res.out)
         self.assertIn(edited, res.out)
         self.assertTrue(any("seed001.txt" in line and S_OBAMA in line for line in res.out.splitlines()), res.out)
+        # The other name is one change, shown whole.
+        words, diff, out = self.diff_lines(edited, "edited-diff.txt")
+        self.assertEqual(words, ["1 synonym"], out)
+        self.assertIn("[-Russia-]{+Russian Federation+}", diff[0], out)
 
     def diff_lines(self, page_text, name):
         """The `words` and `diff` lines printed for a page of one passage against seed 001."""
