@@ -132,11 +132,14 @@ def build_classes(wordnet_dir, senses_per_pos=DEFAULT_SENSES, attested=DEFAULT_A
             if key is None or (not phrases and " " in key):
                 continue
             phrase = " " in key
+            only_names = all(is_name_synset(synsets[offset]) for offset in offsets)
             for rank, offset in enumerate(offsets):
                 if is_name_synset(synsets[offset]):
                     # Every sense of a name: the names of one place or body
                     # stand for each other ("Russia", "Russian Federation").
-                    if not names:
+                    # A word that is also a common noun ("china", "bush")
+                    # keeps its common senses only.
+                    if not names or not (only_names or rank < senses_per_pos):
                         continue
                 elif (rank >= senses_per_pos or lemma not in synsets[offset]
                       or (phrase and tagged == 0)):
