@@ -106,6 +106,9 @@ TEST(Synonyms, NamesOfOnePlaceShareAClass) {
   EXPECT_TRUE(share_synonym_class(phrase({"united", "kingdom"}), entry("britain")));
   EXPECT_FALSE(share_synonym_class(entry("russia"), entry("usa")));
   EXPECT_FALSE(share_synonym_class(phrase({"united", "states"}), phrase({"united", "kingdom"})));
+  // A common noun keeps its common senses: "bush" is a shrub, not the president.
+  EXPECT_TRUE(synonyms("bush", "shrub"));
+  EXPECT_FALSE(share_synonym_class(entry("bush"), phrase({"george", "bush"})));
 }
 
 TEST(Synonyms, UnrelatedWordsAreNotSynonyms) {
