@@ -164,7 +164,7 @@ std::string word_diff(const Passage& p, const Document& page, const Document& so
     std::size_t j = i;
     bool one_for_one = true;
     for (; j < steps.size() && !in_place(j); ++j)
-      one_for_one &= steps[j].page != AlignmentStep::kNoToken && steps[j].source != AlignmentStep::kNoToken;
+      one_for_one &= steps[j].paired();
     if (one_for_one) {
       for (std::size_t k = i; k < j; ++k) {
         next_page_word(steps[k].page, out);

@@ -1,5 +1,7 @@
 #include "reuselens/passage.hpp"
 
+#include <algorithm>
+
 namespace reuselens {
 
 const char* kind_name(PassageKind kind) {
@@ -27,12 +29,18 @@ const char* step_name(StepType type) {
   return "unknown";
 }
 
+void append_synonym_steps(std::vector<AlignmentStep>& out, std::uint32_t page_first, std::uint32_t page_words,
+                          std::uint32_t source_first, std::uint32_t source_words) {
+  for (std::uint32_t i = 0; i < std::max(page_words, source_words); ++i)
+    out.push_back({i < page_words ? page_first + i : AlignmentStep::kNoToken,
+                   i < source_words ? source_first + i : AlignmentStep::kNoToken, StepType::kSynonym});
+}
+
 std::vector<ReportedStep> reported_steps(const std::vector<AlignmentStep>& steps) {
   std::vector<ReportedStep> out;
   out.reserve(steps.size());
   for (const AlignmentStep& s : steps) {
-    const bool paired = s.page != AlignmentStep::kNoToken && s.source != AlignmentStep::kNoToken;
-    if (s.type == StepType::kSynonym && !paired && !out.empty() && out.back().type == StepType::kSynonym) {
+    if (s.type == StepType::kSynonym && !s.paired() && !out.empty() && out.back().type == StepType::kSynonym) {
       // A further word of the synonym before it.
       if (s.page != AlignmentStep::kNoToken) out.back().page_last = s.page + 1;
       if (s.source != AlignmentStep::kNoToken) out.back().source_last = s.source + 1;

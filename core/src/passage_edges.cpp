@@ -40,15 +40,6 @@ bool widen_over_adjacent_synonyms(Passage& p, const Document& page, const Docume
   const Sentence source_head = sentence_at(source, p.source_first_token);
   const Sentence page_tail = sentence_at(page, p.page_last_token - 1);
   const Sentence source_tail = sentence_at(source, p.source_last_token - 1);
-  // Page words [pf, pf + k) for source words [sf, sf + l): paired in order,
-  // the longer side's last ones without a partner (as refine.cpp marks them).
-  auto synonym_steps = [](std::uint32_t pf, std::uint32_t k, std::uint32_t sf, std::uint32_t l) {
-    std::vector<AlignmentStep> steps;
-    for (std::uint32_t i = 0; i < std::max(k, l); ++i)
-      steps.push_back({i < k ? pf + i : AlignmentStep::kNoToken, i < l ? sf + i : AlignmentStep::kNoToken,
-                       StepType::kSynonym});
-    return steps;
-  };
   // One word or phrase at one end; the shortest pairs first.
   auto widen = [&](bool before) {
     for (std::uint32_t words = 2; words <= 2 * kMaxPhraseWords; ++words)
@@ -60,15 +51,15 @@ bool widen_over_adjacent_synonyms(Passage& p, const Document& page, const Docume
                        p.source_first_token)) {
           p.page_first_token -= k;
           p.source_first_token -= l;
-          const auto steps = synonym_steps(p.page_first_token, k, p.source_first_token, l);
+          std::vector<AlignmentStep> steps;
+          append_synonym_steps(steps, p.page_first_token, k, p.source_first_token, l);
           p.alignment.insert(p.alignment.begin(), steps.begin(), steps.end());
           return true;
         }
         if (!before && p.page_last_token + k <= page_tail.last && p.source_last_token + l <= source_tail.last &&
             synonymous(page, p.page_last_token, p.page_last_token + k, source, p.source_last_token,
                        p.source_last_token + l)) {
-          const auto steps = synonym_steps(p.page_last_token, k, p.source_last_token, l);
-          p.alignment.insert(p.alignment.end(), steps.begin(), steps.end());
+          append_synonym_steps(p.alignment, p.page_last_token, k, p.source_last_token, l);
           p.page_last_token += k;
           p.source_last_token += l;
           return true;

@@ -120,10 +120,11 @@ void mark_phrase_synonyms(std::vector<AlignmentStep>& steps, const Document& pag
     if (longer >= 2 && !page_words.empty() && !source_words.empty() &&
         synonymous(page, page_words.front(), page_words.back() + 1, source, source_words.front(),
                    source_words.back() + 1)) {
-      for (std::size_t k = 0; k < longer; ++k)
-        steps[i + k] = {k < page_words.size() ? page_words[k] : AlignmentStep::kNoToken,
-                        k < source_words.size() ? source_words[k] : AlignmentStep::kNoToken, StepType::kSynonym};
-      steps.erase(steps.begin() + static_cast<std::ptrdiff_t>(i + longer), steps.begin() + static_cast<std::ptrdiff_t>(j));
+      std::vector<AlignmentStep> synonym;
+      append_synonym_steps(synonym, page_words.front(), static_cast<std::uint32_t>(page_words.size()),
+                           source_words.front(), static_cast<std::uint32_t>(source_words.size()));
+      steps.erase(steps.begin() + static_cast<std::ptrdiff_t>(i), steps.begin() + static_cast<std::ptrdiff_t>(j));
+      steps.insert(steps.begin() + static_cast<std::ptrdiff_t>(i), synonym.begin(), synonym.end());
       j = i + longer;
     }
     i = j;
@@ -136,7 +137,7 @@ PassageKind classify(const std::vector<AlignmentStep>& steps, std::uint32_t page
   for (const AlignmentStep& s : steps) {
     if (s.type == StepType::kExact) ++exact;
     else if (s.type == StepType::kInserted || s.type == StepType::kDeleted) ++gaps;
-    else if (s.page != AlignmentStep::kNoToken && s.source != AlignmentStep::kNoToken) ++swapped;  // a phrase swaps once
+    else if (s.paired()) ++swapped;  // a phrase swaps once
   }
   if (exact == page_len && exact == source_len) return PassageKind::kVerbatim;
   const double longer = std::max(page_len, source_len);
@@ -216,7 +217,7 @@ bool synonymous(const Document& a, std::uint32_t a_first, std::uint32_t a_last, 
 std::uint32_t similar_tokens(const Passage& p) {
   std::uint32_t n = 0;
   for (const AlignmentStep& s : p.alignment)
-    n += corresponds(s.type) && s.page != AlignmentStep::kNoToken && s.source != AlignmentStep::kNoToken;
+    n += corresponds(s.type) && s.paired();
   return n;
 }
 
@@ -253,8 +254,7 @@ bool summarize_alignment(Passage& p, const RefineOptions& options, const Documen
       if (!corresponds(s.type)) return false;
       // A further word of a multi-word synonym holds at the end with the rest
       // of it, which comes before it.
-      if (s.page == AlignmentStep::kNoToken || s.source == AlignmentStep::kNoToken)
-        return inward + 1 == i && steps[inward].type == StepType::kSynonym;
+      if (!s.paired()) return inward + 1 == i && steps[inward].type == StepType::kSynonym;
       if (!page) return true;
       const std::uint32_t flags = page->tokens()[s.page].flags;
       if (flags & kTokenLink) return false;
@@ -279,7 +279,7 @@ bool summarize_alignment(Passage& p, const RefineOptions& options, const Documen
   // A further word of a synonym whose first words were trimmed off stands alone.
   for (std::size_t i = 0; i < steps.size(); ++i) {
     AlignmentStep& s = steps[i];
-    if (s.type == StepType::kSynonym && (s.page == AlignmentStep::kNoToken || s.source == AlignmentStep::kNoToken) &&
+    if (s.type == StepType::kSynonym && !s.paired() &&
         (i == 0 || steps[i - 1].type != StepType::kSynonym))
       s.type = s.page == AlignmentStep::kNoToken ? StepType::kDeleted : StepType::kInserted;
   }
@@ -301,7 +301,7 @@ bool summarize_alignment(Passage& p, const RefineOptions& options, const Documen
       case StepType::kExact: weight += 1; break;
       case StepType::kStem: weight += 0.9; break;
       case StepType::kSynonym:  // a further word of a phrase is one word, not a pair
-        weight += s.page != AlignmentStep::kNoToken && s.source != AlignmentStep::kNoToken ? 0.8 : 0.4;
+        weight += s.paired() ? 0.8 : 0.4;
         break;
       case StepType::kFunction: weight += 0.5; break;
       case StepType::kSubstituted: weight += 0.25; break;

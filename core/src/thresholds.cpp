@@ -60,8 +60,7 @@ std::uint32_t distinct_correspondences(const Passage& p, const Document& page) {
   std::vector<std::uint64_t> content;
   for (const AlignmentStep& step : p.alignment) {
     // A multi-word synonym ("Russian Federation" for "Russia") is one piece of evidence.
-    if (!corresponds(step.type) || step.page == AlignmentStep::kNoToken || step.source == AlignmentStep::kNoToken)
-      continue;
+    if (!corresponds(step.type) || !step.paired()) continue;
     const Token& t = page.tokens()[step.page];
     if (t.flags & kTokenStopword)
       ++function_words;

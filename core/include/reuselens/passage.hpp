@@ -43,7 +43,14 @@ struct AlignmentStep {
   std::uint32_t page = kNoToken;
   std::uint32_t source = kNoToken;
   StepType type = StepType::kExact;
+  bool paired() const { return page != kNoToken && source != kNoToken; }
 };
+
+// The steps of a synonym of page words [page_first, page_first + page_words)
+// for source words [source_first, source_first + source_words), at least one
+// on each side, appended to `out` in the layout described above.
+void append_synonym_steps(std::vector<AlignmentStep>& out, std::uint32_t page_first, std::uint32_t page_words,
+                          std::uint32_t source_first, std::uint32_t source_words);
 
 // A step as the CLI and the JS API report it: token ranges [first, last) on
 // each side, empty where the step has no word. A multi-word synonym is one
