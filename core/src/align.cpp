@@ -471,15 +471,11 @@ bool refine_candidate(Candidate c, Passage& p, const Document& page, const Docum
   // Edge words of similar sentences that the word alignment left out are
   // still part of the restatement when they moved within it.
   if (c.from_sentences && options.refine.trim_edges) {
-    const std::uint32_t first = c.page_first < p.page_first_token &&
-                                        moved_into_source(p, page, source, c.page_first, p.page_first_token)
-                                    ? c.page_first
-                                    : p.page_first_token;
-    const std::uint32_t last = c.page_last > p.page_last_token &&
-                                       moved_into_source(p, page, source, p.page_last_token, c.page_last)
-                                   ? c.page_last
-                                   : p.page_last_token;
-    widen_page(p, first, last);
+    // Searched for in the whole similar source sentences, which the word
+    // alignment may have trimmed to the part it could follow in order.
+    widen_over_moved_words(p, page, source, c.page_first, c.page_last, c.source_first, c.source_last);
+    // The score and kind follow from the steps, the moved words among them.
+    score_alignment(p, options.refine);
   }
   // Similar sentences were matched as wholes; a monotone word alignment
   // covers only part of them when their words moved.

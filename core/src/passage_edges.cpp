@@ -73,25 +73,69 @@ bool widen_over_adjacent_synonyms(Passage& p, const Document& page, const Docume
   return widened;
 }
 
-// True when half the content words of page tokens [first, last), and at least
-// two, occur somewhere in the passage's source side (same stem or synonym):
-// words a restated sentence moved, which a monotone alignment cannot follow.
-bool moved_into_source(const Passage& p, const Document& page, const Document& source, std::uint32_t first,
-                       std::uint32_t last) {
-  std::uint32_t content = 0, found = 0;
-  for (std::uint32_t t = first; t < last; ++t) {
-    const Token& w = page.tokens()[t];
-    if (w.flags & kTokenStopword) continue;
-    ++content;
-    for (std::uint32_t u = p.source_first_token; u < p.source_last_token; ++u) {
-      const Token& v = source.tokens()[u];
-      if (!(v.flags & kTokenStopword) && (v.stem == w.stem || share_synonym_class(v.synonyms, w.synonyms))) {
-        ++found;
-        break;
+void widen_over_moved_words(Passage& p, const Document& page, const Document& source, std::uint32_t page_first,
+                            std::uint32_t page_last, std::uint32_t source_first, std::uint32_t source_last) {
+  source_first = std::min(source_first, p.source_first_token);
+  source_last = std::max(source_last, p.source_last_token);
+  const auto& st = source.tokens();
+  // Each source word vouches for one page word: those the alignment pairs
+  // are taken already.
+  std::vector<bool> taken(source_last - source_first, false);
+  for (const AlignmentStep& s : p.alignment)
+    if (s.paired() && corresponds(s.type)) taken[s.source - source_first] = true;
+  auto same_word = [&](const Token& w, std::uint32_t u) {
+    return !taken[u - source_first] && !(st[u].flags & kTokenStopword) &&
+           (st[u].stem == w.stem || share_synonym_class(st[u].synonyms, w.synonyms));
+  };
+  std::uint32_t source_lo = p.source_first_token, source_hi = p.source_last_token;
+  // Out from one page edge: returns the new edge.
+  auto widen = [&](bool before) {
+    std::uint32_t edge = before ? p.page_first_token : p.page_last_token;
+    std::uint32_t content = 0, found = 0, lo = source_lo, hi = source_hi;
+    std::vector<std::uint32_t> marked;  // taken here; those beyond the new edge are given back
+    std::size_t kept = 0;
+    const std::uint32_t words = before ? p.page_first_token - std::min(page_first, p.page_first_token)
+                                       : std::max(page_last, p.page_last_token) - p.page_last_token;
+    for (std::uint32_t i = 0; i < words; ++i) {
+      const std::uint32_t t = before ? p.page_first_token - 1 - i : p.page_last_token + i;
+      const Token& w = page.tokens()[t];
+      if (w.flags & kTokenStopword) continue;
+      ++content;
+      // In the source side, or else its nearest use outside it.
+      std::uint32_t at = AlignmentStep::kNoToken;
+      for (std::uint32_t u = p.source_first_token; u < p.source_last_token && at == AlignmentStep::kNoToken; ++u)
+        if (same_word(w, u)) at = u;
+      for (std::uint32_t d = 1; at == AlignmentStep::kNoToken; ++d) {
+        const bool left = p.source_first_token >= source_first + d, right = p.source_last_token + d <= source_last;
+        if (!left && !right) break;
+        if (left && same_word(w, p.source_first_token - d)) at = p.source_first_token - d;
+        else if (right && same_word(w, p.source_last_token + d - 1)) at = p.source_last_token + d - 1;
+      }
+      if (at == AlignmentStep::kNoToken) continue;
+      taken[at - source_first] = true;
+      marked.push_back(at);
+      lo = std::min(lo, at);
+      hi = std::max(hi, at + 1);
+      if (++found >= 2 && 2 * found >= content) {
+        edge = before ? t : t + 1;
+        source_lo = lo;
+        source_hi = hi;
+        kept = marked.size();
       }
     }
-  }
-  return found >= 2 && 2 * found >= content;
+    for (std::size_t k = kept; k < marked.size(); ++k) taken[marked[k] - source_first] = false;
+    return edge;
+  };
+  // A restatement moves some of its words: at most twice as many as the
+  // alignment follows in order stand beside them at each end (more is a
+  // sentence on the same topic; PAN13 one by one: no-plagiarism detections
+  // 19 -> 16 for overall .8122 -> .8124).
+  const std::uint32_t in_order = 2 * (p.page_last_token - p.page_first_token);
+  page_first = std::max(page_first, p.page_first_token - std::min(in_order, p.page_first_token));
+  page_last = std::min(page_last, p.page_last_token + in_order);
+  const std::uint32_t first = widen(true), last = widen(false);
+  widen_page(p, first, last);
+  widen_source(p, source_lo, source_hi);
 }
 
 // True when token `t` (> 0) of `doc` begins a segment: a line, or a sentence

@@ -283,6 +283,11 @@ bool summarize_alignment(Passage& p, const RefineOptions& options, const Documen
         (i == 0 || steps[i - 1].type != StepType::kSynonym))
       s.type = s.page == AlignmentStep::kNoToken ? StepType::kDeleted : StepType::kInserted;
   }
+  return score_alignment(p, options);
+}
+
+bool score_alignment(Passage& p, const RefineOptions& options) {
+  const auto& steps = p.alignment;
   p.page_first_token = p.source_first_token = AlignmentStep::kNoToken;
   p.page_last_token = p.source_last_token = 0;
   p.runs.clear();

@@ -81,5 +81,53 @@ TEST(WidenSourceOverMovedSegments, LeftOutWordsVouchForOneSegmentOnly) {
   EXPECT_EQ(p.source_first_token, token_at(source, "Fishermen"));
 }
 
+// A restated sentence: its second half copied in order (the core the word
+// alignment follows), its first half moved to the front of the page.
+const std::string kRestatedSource = "The council closed the old market after the flood of the river in March.";
+const std::string kCore = "council closed the old market";
+
+Passage core_of(const Document& page, const Document& source, const std::string& core) {
+  const std::uint32_t n = static_cast<std::uint32_t>(doc(core).tokens().size());
+  const std::uint32_t at = token_at(page, core);
+  return passage_of(at, at + n, token_at(source, core), n);
+}
+
+TEST(WidenOverMovedWords, TakesInTheWordsARestatementMovedBeforeItsCore) {
+  const Document source = doc(kRestatedSource);
+  const Document page = doc("After the flood of the river in March, the " + kCore + ".");
+  Passage p = core_of(page, source, kCore);
+  const auto page_words = static_cast<std::uint32_t>(page.tokens().size());
+  const auto source_words = static_cast<std::uint32_t>(source.tokens().size());
+  widen_over_moved_words(p, page, source, 0, page_words, 0, source_words);
+  EXPECT_EQ(p.page_first_token, token_at(page, "flood"));  // a content word found in the source
+  EXPECT_EQ(p.page_last_token, page_words);
+  // The source side takes in where the moved words are, and the alignment
+  // covers both sides.
+  EXPECT_EQ(p.source_first_token, token_at(source, "council"));
+  EXPECT_EQ(p.source_last_token, source_words);
+  EXPECT_EQ(p.alignment.front().page, token_at(page, "flood"));
+  EXPECT_EQ(p.alignment.back().source, source_words - 1);
+}
+
+TEST(WidenOverMovedWords, AWordTheAlignmentPairsAlreadyVouchesForNoOther) {
+  const Document source = doc(kRestatedSource);
+  const Document page = doc("Old market closed: the " + kCore + ".");
+  Passage p = core_of(page, source, kCore);
+  const std::uint32_t first = p.page_first_token;
+  widen_over_moved_words(p, page, source, 0, static_cast<std::uint32_t>(page.tokens().size()), 0,
+                         static_cast<std::uint32_t>(source.tokens().size()));
+  EXPECT_EQ(p.page_first_token, first);
+}
+
+TEST(WidenOverMovedWords, AtMostTwiceTheWordsOfTheCoreMovedBesideIt) {
+  const Document source = doc(kRestatedSource);
+  // Every word before "old market" is in the source; four of them may join it.
+  const Document page = doc("Flood, river, March, council, closed: old market.");
+  Passage p = core_of(page, source, "old market");
+  widen_over_moved_words(p, page, source, 0, static_cast<std::uint32_t>(page.tokens().size()), 0,
+                         static_cast<std::uint32_t>(source.tokens().size()));
+  EXPECT_EQ(p.page_first_token, token_at(page, "river"));
+}
+
 }  // namespace
 }  // namespace reuselens

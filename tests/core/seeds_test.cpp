@@ -136,5 +136,34 @@ TEST(SeedsAcrossSources, AParaphraseSharingNoLongRunWithItsSourceIsFound) {
   EXPECT_EQ(text.substr(passages[0].page_begin, passages[0].page_end - passages[0].page_begin), clause);
 }
 
+TEST(SeedsAcrossSources, ARestatementIsFoundWhicheverTextIsThePage) {
+  // 001's Pentagon sentence against 003's restatement of it: the word
+  // alignment follows "annexation of Crimea and intervention in Ukraine" in
+  // order; the words before it moved, so 001 as the page found only those
+  // seven words and dropped them, where 003 as the page found the sentence.
+  Library library;
+  ASSERT_TRUE(library.add({"003", "", "", test::read_seed("003_6481e570e0997220.txt")}).ok);
+  const std::string text = test::read_seed("001_08fe67f9a3eebd52.txt");
+  const std::string restated =
+      "Pentagon last year cut off high-level discussions with Moscow after its annexation of Crimea and "
+      "intervention in Ukraine.";
+  const std::size_t at = text.find(restated);
+  ASSERT_NE(at, std::string::npos);
+  const Document page = test::doc(text);
+  const Passage* found = nullptr;
+  for (const Passage& p : match(library, page))
+    if (p.page_begin < at + restated.size() && at < p.page_end) found = &p;
+  ASSERT_NE(found, nullptr);
+  EXPECT_EQ(text.substr(found->page_begin, found->page_end - found->page_begin), restated);
+  const std::string& source = library.document(0).text();
+  EXPECT_EQ(source.substr(found->source_begin, found->source_end - found->source_begin),
+            "High-level military talks with Moscow were severed by the Pentagon in 2014 over Russia\u2019s annexation "
+            "of Crimea and intervention in eastern Ukraine.");
+  // Its kind and score count the words it took in: a paraphrase, not the
+  // edited copy its seven words in order are.
+  EXPECT_EQ(found->kind, PassageKind::kParaphrase);
+  EXPECT_LT(found->score, 0.5);
+}
+
 }  // namespace
 }  // namespace reuselens

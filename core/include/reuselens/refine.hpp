@@ -39,6 +39,11 @@ bool refine_passage(Passage& passage, const Document& page, std::uint32_t page_f
 // corresponds to a source word. Byte offsets are finalize_passage's job.
 bool summarize_alignment(Passage& passage, const RefineOptions& options = {}, const Document* page = nullptr);
 
+// Derives the token ranges, runs, counts, score and kind from the alignment
+// as it is (after a caller widened it). Returns false when no page word
+// corresponds to a source word.
+bool score_alignment(Passage& passage, const RefineOptions& options = {});
+
 // How a page token relates to a source token when aligned one for one.
 StepType relate(const Token& page, const Token& source);
 
