@@ -455,7 +455,7 @@ def load_seed_truth(seeds: Path) -> SeedTruth:
 def seeds_available(kinds: Sequence[str]) -> List[str]:
     return (["seeds.precision", "seeds.recall", "seeds.detections", "seeds.seconds", "seeds.kinds.agreement"]
             + [f"seeds.{k}.recall" for k in kinds]
-            + ["seeds.others.f1", "seeds.others.min_f1"]
+            + ["seeds.others.f1", "seeds.others.min_f1", "seeds.pairs.f1", "seeds.pairs.min_f1"]
             + [f"seeds.others.{p}.f1" for p in (SEED_SOURCE,) + SEED_PAGES])
 
 
@@ -566,6 +566,7 @@ def run_seeds(args, truth: SeedTruth) -> SeedResult:
     res.rows.append(["seeds kinds as in truth.json", "", str(total), "", "", f"{agree}/{total}", "", ""])
     res.metrics["seeds.kinds.agreement"] = agree / total if total else None
     run_seeds_against_others(args, truth, res)
+    run_seeds_each_pair(args, truth, res)
     return res
 
 
@@ -638,6 +639,45 @@ def run_seeds_against_others(args, truth: SeedTruth, res: SeedResult) -> None:
     res.notes.append("seeds vs the other four: each seed matched against the other four as sources, truth "
                      "passages taken in both directions; page characters, correct where a detection "
                      "overlaps a truth passage of the source it names")
+
+
+def run_seeds_each_pair(args, truth: SeedTruth, res: SeedResult) -> None:
+    """Each seed as the page, each other seed alone as its source: page characters, F1.
+
+    Alone, a source must account for every passage the page shares with it; in a
+    library, a sentence that several sources share goes to one of them, and a
+    passage found only from some texts is still found.
+    """
+    sums = [0, 0, 0]
+    f1s: List[Tuple[float, str]] = []
+    cli = str(Path(args.cli).resolve())
+    for page in truth.seeds:
+        for source in truth.seeds:
+            if source == page:
+                continue
+            cases = [a for a in truth.shared
+                     if a.this_reference == page.name and a.source_reference == source.name]
+            if args.oracle:
+                dets = cases
+            else:
+                _, text = run_cli([cli, "match", "--source", str(source), str(page)], args.timeout)
+                dets = [a for a, _ in parse_match_output(text, page, source, str(source), res.notes)]
+            correct, shown, reused = seeds_library_score(dets, cases)
+            sums = [sums[0] + correct, sums[1] + shown, sums[2] + reused]
+            if reused:
+                pair = f"{page.name.split('_')[0]}<-{source.name.split('_')[0]}"
+                f1s.append((f1(correct / shown if shown else 0.0, correct / reused), pair))
+    prec = sums[0] / sums[1] if sums[1] else 0.0
+    rec = sums[0] / sums[2] if sums[2] else 0.0
+    score = f1(prec, rec)
+    res.metrics["seeds.pairs.f1"] = score
+    res.metrics["seeds.pairs.min_f1"] = min(f1s)[0] if f1s else None
+    res.rows.append([f"seeds each vs each other one: F1 {score:.4f}", str(len(f1s)), "", "",
+                     f"{prec:.4f} ({sums[0]}/{sums[1]})", f"{rec:.4f} ({sums[0]}/{sums[2]})", "", ""])
+    weakest = ", ".join(f"{pair} {v:.4f}" for v, pair in sorted(f1s) if v < 0.9)
+    res.notes.append("seeds each vs each other one: each seed matched against each other seed alone as its "
+                     "source, for the pairs that share a truth passage (either direction); page characters "
+                     f"summed over the pairs; F1 under 0.9: {weakest or 'none'}")
 
 
 # ---------------------------------------------------------------------------

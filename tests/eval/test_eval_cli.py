@@ -250,6 +250,20 @@ class EvalCliTest(unittest.TestCase):
         self.assertAlmostEqual(m["seeds.others.001.f1"], 2 * recall / (1 + recall))
         self.assertEqual(m["seeds.others.003.f1"], 1)
 
+    def test_seeds_each_against_each_other_one(self):
+        rc, m, out, _ = self.run_eval("seeds", "--require", "seeds.pairs.min_f1>=1")
+        self.assertEqual(rc, 0, out)
+        self.assertEqual(m["seeds.pairs.f1"], 1)
+        self.assertIn("| seeds each vs each other one: F1 1.0000 |    10 |", out)
+        self.assertIn("F1 under 0.9: none", out)
+        _, m, out, _ = self.run_eval("seeds", mode="miss-spun")
+        self.assertEqual(m["seeds.pairs.min_f1"], 0)  # 000 and 001 share only the spun passage
+        # page characters of both sides of the five truth passages (50+50, 50+50,
+        # 20+20, 30+40, 10+10): the spun one's 100 missed, nothing shown wrong
+        recall = 230 / 330
+        self.assertAlmostEqual(m["seeds.pairs.f1"], 2 * recall / (1 + recall))
+        self.assertIn("F1 under 0.9: 000<-001 0.0000, 001<-000 0.0000", out)
+
     def test_all_writes_results(self):
         results = self.root / "results.md"
         rc, m, out, _ = self.run_eval("all", "--results", str(results))
