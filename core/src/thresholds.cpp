@@ -55,21 +55,25 @@ std::vector<SharedWord> shared_words(const Passage& p, const Document& page, con
 // The corresponding words of a passage's alignment, a content word counted
 // once however often it recurs: a list naming "Alexian Brothers" on every
 // line is not a dozen pieces of evidence. Function words count each time.
-std::uint32_t distinct_correspondences(const Passage& p, const Document& page) {
-  std::uint32_t function_words = 0;
+struct Correspondences {
+  std::uint32_t function_words = 0, content_words = 0;
+  std::uint32_t total() const { return function_words + content_words; }
+};
+Correspondences distinct_correspondences(const Passage& p, const Document& page) {
+  Correspondences n;
   std::vector<std::uint64_t> content;
   for (const AlignmentStep& step : p.alignment) {
     // A multi-word synonym ("Russian Federation" for "Russia") is one piece of evidence.
     if (!corresponds(step.type) || !step.paired()) continue;
     const Token& t = page.tokens()[step.page];
     if (t.flags & kTokenStopword)
-      ++function_words;
+      ++n.function_words;
     else
       content.push_back(t.stem);
   }
   std::sort(content.begin(), content.end());
-  return function_words +
-         static_cast<std::uint32_t>(std::unique(content.begin(), content.end()) - content.begin());
+  n.content_words = static_cast<std::uint32_t>(std::unique(content.begin(), content.end()) - content.begin());
+  return n;
 }
 
 // The shared words that belong to the passage rather than to both
@@ -114,10 +118,11 @@ bool passes_thresholds(const Passage& p, const Document& page, const Document& s
   // words even where they moved, each content word once.
   std::vector<SharedWord> shared;
   if (p.sentence_seeded) shared = shared_words(p, page, source);
+  const Correspondences distinct = distinct_correspondences(p, page);
   const std::uint32_t similar =
-      p.sentence_seeded ? std::max(distinct_correspondences(p, page), static_cast<std::uint32_t>(shared.size()))
-                        : similar_tokens(p);
+      p.sentence_seeded ? std::max(distinct.total(), static_cast<std::uint32_t>(shared.size())) : similar_tokens(p);
   if (similar < (p.sentence_seeded ? options.min_sentence_tokens : options.min_matched_tokens)) return false;
+  if (distinct.content_words < options.min_content_words) return false;
   const double page_len = p.page_last_token - p.page_first_token;
   const double source_len = p.source_last_token - p.source_first_token;
   // Word seeds must be dense on both sides: a chain of a few shared phrases

@@ -169,6 +169,26 @@ TEST(Align, UnrelatedTextsAndShortPhrasesGiveNothing) {
   EXPECT_TRUE(align(source, doc("")).empty());
 }
 
+TEST(Align, APhraseOfMostlyFunctionWordsIsNoPassage) {
+  // Eleven words in a row, but only "middle", "sixth"/"first" and "century"
+  // are content words: any two histories share such a phrase.
+  const Document page =
+      doc("Roman rule ended by the middle of the sixth century BC, when it had been taken and sacked by its neighbours.");
+  const Document source =
+      doc("Trade grew by the middle of the first century B.C., when it had become a port for grain from Egypt.");
+  EXPECT_TRUE(align(page, source).empty());
+  AlignOptions any_words;
+  any_words.min_content_words = 0;
+  ASSERT_EQ(align(page, source, any_words).size(), 1u);
+  // Four distinct content words are enough: "city" for "it".
+  const Document city_page = doc(
+      "Roman rule ended by the middle of the sixth century BC, when the city had been taken and sacked by its "
+      "neighbours.");
+  const Document city_source =
+      doc("Trade grew by the middle of the first century B.C., when the city had become a port for grain from Egypt.");
+  EXPECT_EQ(align(city_page, city_source).size(), 1u);
+}
+
 TEST(Align, MinimumPassageCharactersDropsShortPassages) {
   const Document source = doc(kSentenceA);
   const Document page = doc(kSentenceA);
