@@ -26,9 +26,9 @@ void widen_page(Passage& p, std::uint32_t first, std::uint32_t last);
 // left out but that a restatement moved: at each end, the widest stretch out
 // to page token `page_first` or `page_last` that ends on a content word found
 // in source tokens [source_first, source_last) (same stem or synonym), with
-// half of its content words, and at least two, found there. Each source word
-// vouches for one page word, and not for one the alignment pairs already.
-// The source side widens to take in the words found outside it (each at its
+// half of its content words, and at least two, found there. A source word
+// vouches for one page word only, and for none when the alignment already
+// pairs it. The source side widens to take in the words found outside it (each at its
 // nearest use). Added words become inserted and deleted steps.
 void widen_over_moved_words(Passage& p, const Document& page, const Document& source, std::uint32_t page_first,
                             std::uint32_t page_last, std::uint32_t source_first, std::uint32_t source_last);
