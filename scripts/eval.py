@@ -589,6 +589,11 @@ def seeds_library_score(dets: Sequence[pm.Annotation], cases: Sequence[pm.Annota
     return pm.intersection_length(valid, truth), pm.total_length(shown), pm.total_length(truth)
 
 
+def precision_recall(correct: int, shown: int, reused: int) -> Tuple[float, float]:
+    """Precision and recall of seeds_library_score's counts (0 where nothing is shown or reused)."""
+    return (correct / shown if shown else 0.0), (correct / reused if reused else 0.0)
+
+
 def split_by_source(text: str, page: Path, sources: Sequence[Path], notes: List[str]) -> List[pm.Annotation]:
     """Detections of a match run with several --source FILEs, each named by its file."""
     try:
@@ -623,8 +628,7 @@ def run_seeds_against_others(args, truth: SeedTruth, res: SeedResult) -> None:
             _, text = run_cli(cmd, args.timeout)
             dets = split_by_source(text, page, others, res.notes)
         correct, shown, reused = seeds_library_score(dets, cases)
-        prec = correct / shown if shown else 0.0
-        rec = correct / reused if reused else 0.0
+        prec, rec = precision_recall(correct, shown, reused)
         score = f1(prec, rec)
         f1s.append(score)
         sums = [sums[0] + correct, sums[1] + shown, sums[2] + reused]
@@ -632,8 +636,7 @@ def run_seeds_against_others(args, truth: SeedTruth, res: SeedResult) -> None:
         res.metrics[f"seeds.others.{key}.f1"] = score
         res.rows.append([f"seeds {key} vs the other four: F1 {score:.4f}", "4", str(len(cases)), str(len(dets)),
                          f"{prec:.4f} ({correct}/{shown})", f"{rec:.4f} ({correct}/{reused})", "", ""])
-    prec = sums[0] / sums[1] if sums[1] else 0.0
-    rec = sums[0] / sums[2] if sums[2] else 0.0
+    prec, rec = precision_recall(*sums)
     res.metrics["seeds.others.f1"] = f1(prec, rec)
     res.metrics["seeds.others.min_f1"] = min(f1s) if f1s else None
     res.notes.append("seeds vs the other four: each seed matched against the other four as sources, truth "
@@ -666,9 +669,8 @@ def run_seeds_each_pair(args, truth: SeedTruth, res: SeedResult) -> None:
             sums = [sums[0] + correct, sums[1] + shown, sums[2] + reused]
             if reused:
                 pair = f"{page.name.split('_')[0]}<-{source.name.split('_')[0]}"
-                f1s.append((f1(correct / shown if shown else 0.0, correct / reused), pair))
-    prec = sums[0] / sums[1] if sums[1] else 0.0
-    rec = sums[0] / sums[2] if sums[2] else 0.0
+                f1s.append((f1(*precision_recall(correct, shown, reused)), pair))
+    prec, rec = precision_recall(*sums)
     score = f1(prec, rec)
     res.metrics["seeds.pairs.f1"] = score
     res.metrics["seeds.pairs.min_f1"] = min(f1s)[0] if f1s else None

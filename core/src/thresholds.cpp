@@ -118,7 +118,10 @@ bool passes_thresholds(const Passage& p, const Document& page, const Document& s
   // words even where they moved, each content word once.
   std::vector<SharedWord> shared;
   if (p.sentence_seeded) shared = shared_words(p, page, source);
-  const Correspondences distinct = distinct_correspondences(p, page);
+  // Not counted where nothing asks for it (copies in the PAN profile).
+  const Correspondences distinct = p.sentence_seeded || options.min_content_words > 0
+                                       ? distinct_correspondences(p, page)
+                                       : Correspondences{};
   const std::uint32_t similar =
       p.sentence_seeded ? std::max(distinct.total(), static_cast<std::uint32_t>(shared.size())) : similar_tokens(p);
   if (similar < (p.sentence_seeded ? options.min_sentence_tokens : options.min_matched_tokens)) return false;
