@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <iostream>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <system_error>
 #include <thread>
@@ -23,7 +24,10 @@ const char* kAlignUsage =
     "  PAIRS holds lines 'suspicious-documentX.txt source-documentY.txt'; for each pair\n"
     "  DIR/suspicious-documentX-source-documentY.xml gets one detected-plagiarism feature\n"
     "  per passage, offsets and lengths in characters (code points). Uses every core\n"
-    "  unless --threads says otherwise.\n";
+    "  unless --threads says otherwise. A file that is not valid UTF-8 is read with\n"
+    "  U+FFFD for each ill-formed sequence (offsets count as Python's errors='replace'\n"
+    "  does), and one that is empty or has no words gets no detections; each is named\n"
+    "  in a warning on stderr and the run goes on.\n";
 
 struct Pair {
   std::string susp, src;
@@ -138,6 +142,19 @@ int run_align(const Args& args) {
     if (first_error.empty()) first_error = message;
     failed = true;
   };
+  // A source shared by many pairs is named once.
+  std::set<std::string> warned;
+  auto read = [&](const std::string& path, Document& doc) {
+    std::string warning;
+    Status s = read_corpus_document(path, doc, warning);
+    if (!s) {
+      record_error(s.message);
+      return false;
+    }
+    std::lock_guard<std::mutex> lock(error_mutex);
+    if (!warning.empty() && warned.insert(path).second) std::cerr << "reuselens: warning: " << printable(warning) << "\n";
+    return true;
+  };
   // Work is handed out in blocks of consecutive pairs (same suspicious document).
   constexpr std::size_t kBlock = 8;
   const AlignOptions options = AlignOptions::pan();
@@ -152,17 +169,11 @@ int run_align(const Args& args) {
         const Pair& pair = pairs[i];
         if (pair.susp != cached_name) {
           cached_name.clear();
-          if (Status s = read_document(susp_dir + "/" + pair.susp, cached_susp); !s) {
-            record_error(s.message);
-            break;
-          }
+          if (!read(susp_dir + "/" + pair.susp, cached_susp)) break;
           cached_name = pair.susp;
         }
         Document src;
-        if (Status s = read_document(src_dir + "/" + pair.src, src); !s) {
-          record_error(s.message);
-          break;
-        }
+        if (!read(src_dir + "/" + pair.src, src)) break;
         const auto passages = align(cached_susp, src, options);
         const std::string xml = pan_xml(pair, passages, cached_susp, src);
         const std::string path = out_dir + "/" + stem(pair.susp) + "-" + stem(pair.src) + ".xml";

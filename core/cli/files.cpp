@@ -35,6 +35,27 @@ Status read_document(const std::string& path, Document& out) {
   return Status::success();
 }
 
+Status read_corpus_document(const std::string& path, Document& out, std::string& warning) {
+  warning.clear();
+  std::string text;
+  if (Status s = read_file(path, text); !s) return s;
+  std::string problems;
+  if (const auto bad = find_invalid_utf8(text)) {
+    std::size_t replaced = 0;
+    text = replace_invalid_utf8(text, &replaced);
+    problems = bad->describe() + ", " + std::to_string(replaced) +
+               (replaced == 1 ? " ill-formed sequence read as U+FFFD" : " ill-formed sequences read as U+FFFD");
+  }
+  if (Status s = Document::create(std::move(text), out); !s) return Status::error(path + ": " + s.message);
+  if (out.tokens().empty()) {
+    if (!problems.empty()) problems += "; ";
+    problems += out.text().empty() ? "the file is empty" : "the text has no words to match";
+    problems += ", so its pairs get no detections";
+  }
+  if (!problems.empty()) warning = path + ": " + problems;
+  return Status::success();
+}
+
 Status add_source_file(Library& library, const std::string& path, const std::string& id, const std::string& title,
                        const std::string& url) {
   if (id.empty() && find_invalid_utf8(path))

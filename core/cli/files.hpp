@@ -17,6 +17,14 @@ Status read_file(const std::string& path, std::string& out);
 // Invalid UTF-8 is rejected (not repaired), so offsets always match the file.
 Status read_document(const std::string& path, Document& out);
 
+// Reads a document of a corpus run (align), where one bad file must not void
+// thousands of pairs: invalid UTF-8 is read with U+FFFD for each ill-formed
+// stretch (offsets then count code points as Python's errors="replace" does),
+// and an empty file or one without words is an empty document (no passages).
+// `warning` says what was wrong, or is left empty. Fails only when the file
+// cannot be read.
+Status read_corpus_document(const std::string& path, Document& out, std::string& warning);
+
 // Writes to a temporary file beside `path`, then renames it over `path`.
 // `durable` also syncs the data to disk first (for what the user saved, not
 // for regenerable outputs).

@@ -9,27 +9,66 @@ std::string Utf8Error::describe() const {
 
 namespace {
 
-// Length of the valid sequence starting at bytes[pos], or 0 if invalid.
-// Follows the well-formed table of the Unicode standard (ch. 3, table 3-7).
-std::size_t valid_sequence_length(std::string_view bytes, std::size_t pos) {
+// How a sequence starting at bytes[pos] measures against the well-formed
+// table of the Unicode standard (ch. 3, table 3-7): the bytes it should have
+// and how many of them, from the lead byte on, it has before one breaks off.
+struct SequencePrefix {
+  std::size_t expected;  // 0: the byte leads no sequence
+  std::size_t matched;   // at least the lead byte
+};
+
+SequencePrefix measure_sequence(std::string_view bytes, std::size_t pos) {
   const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
-  const std::size_t n = bytes.size();
   const unsigned char b0 = s[pos];
-  if (b0 < 0x80) return 1;
-  auto cont = [&](std::size_t i, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
-    return pos + i < n && s[pos + i] >= lo && s[pos + i] <= hi;
-  };
-  if (b0 >= 0xC2 && b0 <= 0xDF) return cont(1) ? 2 : 0;
-  if (b0 == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;             // no overlongs
-  if (b0 == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;       // no surrogates
-  if (b0 >= 0xE1 && b0 <= 0xEF) return cont(1) && cont(2) ? 3 : 0;
-  if (b0 == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-  if (b0 >= 0xF1 && b0 <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-  if (b0 == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;  // <= U+10FFFF
-  return 0;
+  if (b0 < 0x80) return {1, 1};
+  std::size_t expected = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // the range allowed for the second byte
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    expected = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    expected = 3;
+    if (b0 == 0xE0) lo = 0xA0;  // no overlongs
+    if (b0 == 0xED) hi = 0x9F;  // no surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    expected = 4;
+    if (b0 == 0xF0) lo = 0x90;  // no overlongs
+    if (b0 == 0xF4) hi = 0x8F;  // <= U+10FFFF
+  }
+  std::size_t matched = 1;
+  for (; matched < expected && pos + matched < bytes.size(); ++matched) {
+    const unsigned char c = s[pos + matched];
+    if (matched == 1 ? (c < lo || c > hi) : (c < 0x80 || c > 0xBF)) break;
+  }
+  return {expected, matched};
+}
+
+// Length of the valid sequence starting at bytes[pos], or 0 if invalid.
+std::size_t valid_sequence_length(std::string_view bytes, std::size_t pos) {
+  const SequencePrefix p = measure_sequence(bytes, pos);
+  return p.matched == p.expected ? p.matched : 0;
 }
 
 }  // namespace
+
+std::string replace_invalid_utf8(std::string_view bytes, std::size_t* replaced) {
+  std::string out;
+  out.reserve(bytes.size());
+  std::size_t count = 0;
+  for (std::size_t pos = 0; pos < bytes.size();) {
+    const SequencePrefix seq = measure_sequence(bytes, pos);
+    if (seq.matched == seq.expected) {
+      out.append(bytes.data() + pos, seq.matched);
+    } else {
+      // One U+FFFD for the "maximal subpart": the bytes that begin a
+      // well-formed sequence before it breaks off, or else the one byte.
+      append_utf8(out, U'\uFFFD');
+      ++count;
+    }
+    pos += seq.matched;
+  }
+  if (replaced) *replaced = count;
+  return out;
+}
 
 std::optional<Utf8Error> find_invalid_utf8(std::string_view bytes) {
   std::size_t line = 1, column = 1;

@@ -887,18 +887,81 @@ class AlignTest(CliTestCase):
         self.assertExit(res, 0)
         self.assertEqual(len(list(out.glob("*.xml"))), len(self.PAIRS))
 
-    def test_failed_run_leaves_no_partial_output(self):
-        # The second pair's source is not UTF-8: found only while running.
-        corpus = self.tmp / "bad-corpus"
+    def bad_corpus(self, name, pairs, files):
+        """A copy of the mini corpus with `files` ({"src/x.txt": bytes}) added or replaced."""
+        corpus = self.tmp / name
         shutil.copytree(self.corpus, corpus)
+        for rel, data in files.items():
+            (corpus / rel).write_bytes(data)
+        (corpus / "pairs").write_text("".join(f"{susp} {src}\n" for susp, src in pairs))
+        return corpus
+
+    def align_corpus(self, corpus, out_name, threads="2"):
+        return run_cli("align", "--pairs", corpus / "pairs", "--src", corpus / "src", "--susp", corpus / "susp",
+                       "--out", self.tmp / out_name, "--threads", threads)
+
+    def test_undecodable_bytes_are_read_as_python_reads_them(self):
+        # A Latin-1 byte, a surrogate and a cut-off sequence in both texts of a
+        # pair, before the page side of its case and after the source side;
+        # the source is shared by a second pair.
         _, susp, src = self.PAIRS[0]
-        (corpus / "src" / "broken.txt").write_bytes(b"valid words then \xff invalid")
-        (corpus / "pairs").write_text(f"{susp} {src}\n{susp} broken.txt\n")
-        out = self.tmp / "bad-out"
-        res = run_cli("align", "--pairs", corpus / "pairs", "--src", corpus / "src", "--susp", corpus / "susp",
+        _, other_susp, _ = self.PAIRS[1]
+        junk = b" caf\xe9 \xed\xa0\x80 \xe2\x82 "
+        susp_bytes, src_bytes = (PAN / "susp" / susp).read_bytes(), (PAN / "src" / src).read_bytes()
+        corpus = self.bad_corpus("undecodable-corpus", [(susp, src), (other_susp, src)], {
+            f"susp/{susp}": susp_bytes[:40] + junk + susp_bytes[40:],
+            f"src/{src}": src_bytes[:-30] + junk + src_bytes[-30:],
+        })
+        res = self.align_corpus(corpus, "undecodable-out")
+        self.assertExit(res, 0, "warning", susp, "invalid UTF-8 at byte 44", "5 ill-formed sequences read as U+FFFD",
+                        src, f"invalid UTF-8 at byte {len(src_bytes) - 30 + 4}")
+        self.assertEqual(res.err.count(src), 1, f"one warning for a source that two pairs share: {res!r}")
+        self.assertEqual(len(res.err.strip().splitlines()), 2, res)
+
+        clean = self.detections(susp, src)
+        self.assertTrue(clean)
+        self.assertTrue(all(d["this_offset"] > 40 and d["source_offset"] + d["source_length"] < len(src_bytes) - 30
+                            for d in clean), clean)
+        shift = len(junk.decode("utf-8", "replace"))  # 5 U+FFFD and the text between them
+        expected = [dict(d, this_offset=d["this_offset"] + shift) for d in clean]
+        found = [{k: int(f.get(k)) for k in expected[0]}
+                 for f in ET.parse(self.tmp / "undecodable-out" / self.xml_name(susp, src)).getroot()]
+        self.assertEqual(found, expected, "offsets count each U+FFFD as one character")
+        susp_text = (corpus / "susp" / susp).read_bytes().decode("utf-8", "replace")
+        src_text = (corpus / "src" / src).read_bytes().decode("utf-8", "replace")
+        for d in found:
+            this = susp_text[d["this_offset"]:d["this_offset"] + d["this_length"]]
+            that = src_text[d["source_offset"]:d["source_offset"] + d["source_length"]]
+            self.assertEqual(this.split(), that.split())
+        self.assertTrue((self.tmp / "undecodable-out" / self.xml_name(other_susp, src)).is_file())
+
+    def test_empty_or_wordless_files_get_no_detections(self):
+        _, susp, src = self.PAIRS[0]
+        corpus = self.bad_corpus("empty-corpus", [(susp, "empty.txt"), (susp, "dashes.txt"), ("blank.txt", src),
+                                                  (susp, src)],
+                                 {"src/empty.txt": b"", "src/dashes.txt": b"-- ... --\n", "susp/blank.txt": b"\n\n"})
+        res = self.align_corpus(corpus, "empty-out", threads="1")
+        self.assertExit(res, 0, "empty.txt: the file is empty", "dashes.txt: the text has no words",
+                        "blank.txt: the text has no words")
+        out = self.tmp / "empty-out"
+        for pair in [(susp, "empty.txt"), (susp, "dashes.txt"), ("blank.txt", src)]:
+            root = ET.parse(out / self.xml_name(*pair)).getroot()
+            self.assertEqual((root.tag, root.get("reference"), len(root)), ("document", pair[0], 0), pair)
+        self.assertTrue(ET.parse(out / self.xml_name(susp, src)).getroot().findall("feature"))
+
+    def test_failed_run_leaves_no_partial_output(self):
+        # The second pair's XML cannot be written (a directory has its name):
+        # found only while running, after the first pair's XML was written.
+        _, susp, src = self.PAIRS[0]
+        _, other_susp, other_src = self.PAIRS[1]
+        out = self.tmp / "unwritable-out"
+        (out / self.xml_name(other_susp, other_src)).mkdir(parents=True)
+        pairs = write_text(self.tmp / "unwritable.pairs", f"{susp} {src}\n{other_susp} {other_src}\n")
+        res = run_cli("align", "--pairs", pairs, "--src", self.corpus / "src", "--susp", self.corpus / "susp",
                       "--out", out, "--threads", "1")
-        self.assertExit(res, 1, "broken.txt", "invalid UTF-8")
-        self.assertEqual(list(out.iterdir()), [], "no XML of a failed run may stay behind")
+        self.assertExit(res, 1, self.xml_name(other_susp, other_src))
+        self.assertEqual([p.name for p in out.iterdir()], [self.xml_name(other_susp, other_src)],
+                         "no XML of a failed run may stay behind")
 
 
 class BadInputTest(CliTestCase):

@@ -156,6 +156,57 @@ TEST(FindInvalidUtf8, EverySingleNonAsciiByteAloneIsInvalid) {
 }
 
 // ---------------------------------------------------------------------------
+// replace_invalid_utf8
+
+// Expected results are Python's bytes.decode("utf-8", "replace").
+TEST(ReplaceInvalidUtf8, OneReplacementCharacterForEachMaximalSubpart) {
+  const std::string R = "\xEF\xBF\xBD";  // U+FFFD
+  const struct {
+    std::string_view in;
+    std::string out;
+    std::size_t replaced;
+  } cases[] = {
+      {"abc \xFF def", "abc " + R + " def", 1},
+      {"caf\xE9 ok", "caf" + R + " ok", 1},            // Latin-1
+      {"\xED\xA0\x80", R + R + R, 3},                  // a surrogate: ED leads no sequence with A0
+      {"\xC0\xAF", R + R, 2},                          // overlong: C0 leads nothing
+      {"\xE0\x80\xAF", R + R + R, 3},                  // overlong: E0 needs A0..BF next
+      {"\xF4\x90\x80\x80", R + R + R + R, 4},          // past U+10FFFF
+      {"\xF0\x90\x80" "A", R + "A", 1},                // truncated: its three bytes are one subpart
+      {"\xE2\x82" "A", R + "A", 1},
+      {"def \xE2\x82", "def " + R, 1},                 // truncated by the end of the text
+      {"\xE1\x80\xE2\x82\xAC", R + "\xE2\x82\xAC", 1},  // a broken sequence, then a euro sign
+      {"\x80\x80", R + R, 2},                          // continuation bytes alone
+      {"\xF5\x80", R + R, 2},
+  };
+  for (const auto& c : cases) {
+    std::size_t replaced = 99;
+    EXPECT_EQ(replace_invalid_utf8(c.in, &replaced), c.out) << testing::PrintToString(std::string(c.in));
+    EXPECT_EQ(replaced, c.replaced) << testing::PrintToString(std::string(c.in));
+  }
+}
+
+TEST(ReplaceInvalidUtf8, LeavesValidTextAsItIs) {
+  const std::string valid = "Kerry \xE2\x80\x9C\xF0\x9F\x98\x80\xE2\x80\x9D \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 \xE4\xB8\xAD";
+  std::size_t replaced = 99;
+  EXPECT_EQ(replace_invalid_utf8(valid, &replaced), valid);
+  EXPECT_EQ(replaced, 0u);
+  EXPECT_EQ(replace_invalid_utf8(""), "");
+}
+
+TEST(ReplaceInvalidUtf8, TheResultIsValidForEveryByteAfterEveryLead) {
+  for (int lead = 0x80; lead <= 0xFF; ++lead) {
+    for (int next = 0; next <= 0xFF; ++next) {
+      const std::string s = {'a', static_cast<char>(lead), static_cast<char>(next), 'z'};
+      const std::string out = replace_invalid_utf8(s);
+      ASSERT_FALSE(find_invalid_utf8(out).has_value()) << lead << " " << next;
+      ASSERT_EQ(out.front(), 'a');
+      ASSERT_EQ(out.back(), 'z');
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
 // decode_utf8 / append_utf8
 
 std::size_t expected_length(char32_t cp) {

@@ -21,6 +21,13 @@ struct Utf8Error {
 
 std::optional<Utf8Error> find_invalid_utf8(std::string_view bytes);
 
+// The text with each ill-formed stretch replaced by U+FFFD, one for each
+// "maximal subpart" (Unicode ch. 3): the bytes that begin a well-formed
+// sequence and break off, or else a single byte. Python's errors="replace"
+// and browsers' TextDecoder substitute the same way, so code point offsets in
+// the repaired text are theirs. `replaced`, if given, gets the count.
+std::string replace_invalid_utf8(std::string_view bytes, std::size_t* replaced = nullptr);
+
 // Decodes one code point at bytes[pos] (input must be valid UTF-8) and
 // advances pos past it.
 char32_t decode_utf8(std::string_view bytes, std::size_t& pos);
