@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <string>
 #include <vector>
 
 #include "reuselens/align.hpp"
@@ -90,6 +92,80 @@ TEST(ResolveOverlaps, OfTwoSourcesWithTheSameWordsTheOneSharingTheQuotesWins) {
     ASSERT_EQ(out.size(), 1u);
     EXPECT_EQ(out[0].source, 1u);
   }
+}
+
+// A hand-made summary of `source` on page tokens [0, page_last): the page
+// words at `matched` correspond to source words spread over its first 300
+// tokens, the others were added, and the rest of those 300 were left out.
+Passage summary_of(const std::vector<std::uint32_t>& matched, std::uint32_t page_last, const Document& page,
+                   const Document& source) {
+  Passage p;
+  std::uint32_t next_source = 0;
+  for (std::uint32_t t = 0; t < page_last; ++t) {
+    if (std::find(matched.begin(), matched.end(), t) == matched.end()) {
+      p.alignment.push_back({t, AlignmentStep::kNoToken, StepType::kInserted});
+      continue;
+    }
+    // Words the summary condensed away before each one it kept.
+    for (std::uint32_t k = 0; k < 5; ++k) p.alignment.push_back({AlignmentStep::kNoToken, next_source++, StepType::kDeleted});
+    p.alignment.push_back({t, next_source++, StepType::kExact});
+  }
+  while (next_source < 300) p.alignment.push_back({AlignmentStep::kNoToken, next_source++, StepType::kDeleted});
+  EXPECT_TRUE(summarize_alignment(p));
+  EXPECT_EQ(p.kind, PassageKind::kSummary);
+  finalize_passage(p, page, source);
+  return p;
+}
+
+std::string words(const std::string& stem, int n) {
+  std::string s;
+  for (int i = 0; i < n; ++i) s += stem + std::to_string(i) + " ";
+  return s;
+}
+
+TEST(ResolveOverlaps, APhraseCopiedInsideASummaryLeavesItWhole) {
+  // 40 page words condense a 300-word article: 30 correspond, among them ten
+  // the page copies word for word (tokens 10 to 19, a verbatim passage too).
+  const Document page = doc(words("p", 40));
+  const Document source = doc(words("s", 300));
+  std::vector<std::uint32_t> matched;
+  for (std::uint32_t t = 0; t < 40; ++t)
+    if (t % 4 != 3 || (t >= 10 && t < 20)) matched.push_back(t);
+  const Passage summary = summary_of(matched, 40, page, source);
+  Passage copy;
+  for (std::uint32_t k = 0; k < 10; ++k) copy.alignment.push_back({10 + k, 200 + k, StepType::kExact});
+  ASSERT_TRUE(summarize_alignment(copy));
+  ASSERT_EQ(copy.kind, PassageKind::kVerbatim);
+  finalize_passage(copy, page, source);
+  ASSERT_EQ(summary.page_last_token, 39u);                    // its last word was added
+  ASSERT_LT(similar_tokens(summary) * summary.score, 10.0);  // by its score it would lose
+  for (const auto& in : {std::vector<Passage>{summary, copy}, std::vector<Passage>{copy, summary}}) {
+    const auto out = resolve_overlaps(in, page, [&](std::uint32_t) -> const Document& { return source; }, {},
+                                      OverlapScope::kOneSource);
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].kind, PassageKind::kSummary);
+    EXPECT_EQ(out[0].page_first_token, 0u);
+    EXPECT_EQ(out[0].page_last_token, summary.page_last_token);
+  }
+}
+
+TEST(ResolveOverlaps, ASummaryThatOnlyStringsCopiesTogetherLosesToThem) {
+  // Two verbatim copies side by side, and a "summary" of the whole article
+  // made of their words alone.
+  const Document page = doc(words("p", 40));
+  const Document source = doc(words("s", 300));
+  std::vector<std::uint32_t> all(40);
+  for (std::uint32_t t = 0; t < 40; ++t) all[t] = t;
+  const Passage summary = summary_of(all, 40, page, source);
+  const Passage first = passage_of({0, 0, 20}, page, source);
+  const Passage second = passage_of({20, 100, 20}, page, source);
+  const auto out = resolve_overlaps({summary, first, second}, page,
+                                    [&](std::uint32_t) -> const Document& { return source; }, {},
+                                    OverlapScope::kOneSource);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].kind, PassageKind::kVerbatim);
+  EXPECT_EQ(out[1].kind, PassageKind::kVerbatim);
+  EXPECT_EQ(out[1].source_first_token, 100u);
 }
 
 TEST(ResolveOverlaps, TrimmedRemainderBelowTheMinimumIsDropped) {
