@@ -11,6 +11,8 @@ namespace reuselens {
 
 namespace {
 
+using PageRanges = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+
 // A summary's score counts the source words it leaves out, as a summary does
 // by nature, so any copy inside it would win the overlap and leave a phrase
 // where the page condenses an article. It competes instead with the page
@@ -19,19 +21,14 @@ namespace {
 // measures for other passages). A "summary" that only strings copies
 // together adds nothing and loses to them. PAN13: summary .8110 -> .8135,
 // the other sets unchanged; one by one with `match`: summary .5771 -> .5953.
-double summary_quality(const Passage& summary, const std::vector<Passage>& passages) {
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> copies;  // page token ranges
-  for (const Passage& q : passages)
-    if (q.kind == PassageKind::kVerbatim) copies.emplace_back(q.page_first_token, q.page_last_token);
-  std::uint32_t corresponding = 0, beyond_copies = 0;
-  for (const AlignmentStep& s : summary.alignment) {
-    if (!corresponds(s.type) || !s.paired()) continue;
-    ++corresponding;
-    beyond_copies += std::none_of(copies.begin(), copies.end(),
+double summary_quality(const Passage& summary, const PageRanges& copies) {
+  std::uint32_t beyond_copies = 0;
+  for (const AlignmentStep& s : summary.alignment)
+    beyond_copies += corresponds(s.type) && s.paired() &&
+                     std::none_of(copies.begin(), copies.end(),
                                   [&](const auto& c) { return c.first <= s.page && s.page < c.second; });
-  }
   const std::uint32_t page_tokens = std::max<std::uint32_t>(1, summary.page_last_token - summary.page_first_token);
-  return beyond_copies * std::min(1.0, static_cast<double>(corresponding) / page_tokens);
+  return beyond_copies * std::min(1.0, static_cast<double>(similar_tokens(summary)) / page_tokens);
 }
 
 }  // namespace
@@ -43,13 +40,16 @@ std::vector<Passage> resolve_overlaps(std::vector<Passage> passages, const Docum
   // a dense copy beats a looser passage around it. Within one source, moved
   // words would let a loose passage that happens to share words out of order
   // beat the copy inside it (no-obfuscation PAN13 pairs lose detections).
+  PageRanges copies;  // of the verbatim passages, which summaries compete beyond
+  for (const Passage& p : passages)
+    if (p.kind == PassageKind::kVerbatim) copies.emplace_back(p.page_first_token, p.page_last_token);
   std::vector<double> similar(passages.size());
   std::vector<std::size_t> order(passages.size());
   for (std::size_t i = 0; i < passages.size(); ++i) {
     const Passage& p = passages[i];
     std::uint32_t corresponding = similar_tokens(p);
     if (scope == OverlapScope::kAcrossSources) corresponding += count_moved_words(p, page, source_of(p.source));
-    similar[i] = p.kind == PassageKind::kSummary ? summary_quality(p, passages) : corresponding * p.score;
+    similar[i] = p.kind == PassageKind::kSummary ? summary_quality(p, copies) : corresponding * p.score;
     order[i] = i;
   }
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
