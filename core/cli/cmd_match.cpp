@@ -21,8 +21,9 @@ const char* kMatchUsage =
     "  --library FILE  a library built with 'reuselens library build'; reported by source id\n"
     "  --format        json (default): {\"passages\":[...]}, offsets in code points, end exclusive;\n"
     "                  each passage has kind, score, quoted and its word alignment (see README)\n"
-    "                  text: the page with reused passages marked, each beside its source passage\n"
-    "                  and, where words changed, a word diff: [-source word-]{+page word+}\n";
+    "                  text: the page with reused passages marked, then each passage's kind\n"
+    "                  (and 'quoted') and score beside its source passage and, where words\n"
+    "                  changed, a word diff: [-source word-]{+page word+}\n";
 
 struct Printed {
   std::size_t start, end, source_start, source_end;
@@ -236,7 +237,8 @@ void print_text(const std::vector<Passage>& passages, const Library& library, co
     const Passage& p = passages[i];
     const Document& source = library.document(p.source);
     const Printed c = codepoints(p, page, source);
-    out << "\n[" << (i + 1) << "] " << kind_name(p.kind) << ", score " << json_number(p.score) << "\n"
+    out << "\n[" << (i + 1) << "] " << kind_name(p.kind) << (p.quoted ? ", quoted" : "") << ", score "
+        << json_number(p.score) << "\n"
         << "    page   " << c.start << "-" << c.end << ": "
         << printable(squeeze(text.substr(p.page_begin, p.page_end - p.page_begin)))
         << "\n"

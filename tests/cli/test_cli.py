@@ -396,6 +396,18 @@ class SeedsTest(CliTestCase):
         page3 = self.match("--source", source, seed("003"))
         self.assertFalse(next(p for p in page3 if p["start"] == 60)["quoted"])  # quotes only part of it
 
+    def test_text_format_says_which_passages_are_quoted(self):
+        res = run_cli("match", "--format", "text", "--source", str(seed("001")), str(seed("002")))
+        self.assertExit(res, 0)
+        self.assertIn("\n[1] verbatim, quoted, score 1\n", res.out)
+        # 003 quotes one of its three passages: the headers say so where JSON does.
+        passages = self.match("--source", seed("001"), seed("003"))
+        res = run_cli("match", "--format", "text", "--source", str(seed("001")), str(seed("003")))
+        self.assertExit(res, 0)
+        headers = [line for line in res.out.splitlines() if re.match(r"\[\d+\] ", line)]
+        self.assertEqual([", quoted," in line for line in headers], [p["quoted"] for p in passages], headers)
+        self.assertEqual(sum(p["quoted"] for p in passages), 1, passages)
+
     def test_seed_004_against_001(self):
         page, source = seed("004"), seed("001")
         passages = self.match("--source", source, page)
