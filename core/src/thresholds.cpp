@@ -140,9 +140,11 @@ bool passes_thresholds(const Passage& p, const Document& page, const Document& s
     if (std::max(page_chars, source_chars) < options.min_passage_chars) return false;
   }
   // Last: it reads the text around both sides.
-  if (p.sentence_seeded && options.min_local_words > 0 &&
-      local_words(shared, p, page, source, static_cast<std::uint32_t>(options.local_words_window)) <
-          options.min_local_words)
+  const double min_local = p.kind == PassageKind::kSummary
+                               ? std::max(options.min_local_words, options.min_summary_local_words)
+                               : options.min_local_words;
+  if (p.sentence_seeded && min_local > 0 &&
+      local_words(shared, p, page, source, static_cast<std::uint32_t>(options.local_words_window)) < min_local)
     return false;
   return true;
 }

@@ -604,6 +604,39 @@ TEST(Align, WordsBothDocumentsUseThroughoutAreNotEvidenceForASentencePassage) {
   EXPECT_TRUE(judged(true, 40));
 }
 
+TEST(Align, ASummaryNeedsSharedWordsOfItsOwnInTheNewsProfile) {
+  // As above: the fourth of ten paragraphs on each side, sharing 20 words
+  // that every paragraph of both uses (topical) or only those two (own).
+  auto judged = [](bool topic, PassageKind kind) {
+    std::string page_text, source_text;
+    std::uint32_t page_first = 0, page_last = 0, source_first = 0, source_last = 0;
+    for (int k = 0; k < 10; ++k) {
+      if (k == 3) page_first = static_cast<std::uint32_t>(doc(page_text).tokens().size());
+      if (k == 3) source_first = static_cast<std::uint32_t>(doc(source_text).tokens().size());
+      for (int w = 0; w < 20; ++w) {
+        const std::string word = (topic ? "topicword" : k == 3 ? "sharedword" : "otherword") + std::to_string(w) + " ";
+        page_text += "pageword" + std::to_string(k) + "x" + std::to_string(w) + " " + word;
+        source_text += "srcword" + std::to_string(k) + "x" + std::to_string(w) + " " + word;
+      }
+      if (k == 3) page_last = static_cast<std::uint32_t>(doc(page_text).tokens().size());
+      if (k == 3) source_last = static_cast<std::uint32_t>(doc(source_text).tokens().size());
+    }
+    const Document page = doc(page_text), source = doc(source_text);
+    Passage p;
+    EXPECT_TRUE(refine_passage(p, page, page_first, page_last, source, source_first, source_last, {}));
+    p.sentence_seeded = true;
+    p.kind = kind;
+    finalize_passage(p, page, source);
+    return passes_thresholds(p, page, source, AlignOptions{});
+  };
+  // News sentences share the story's words: a paraphrase needs no words of its own...
+  EXPECT_TRUE(judged(true, PassageKind::kParaphrase));
+  // ...but a summary's wide gaps string such words together from all over
+  // the source (each topic word: a tenth of its uses inside, 2 in all).
+  EXPECT_FALSE(judged(true, PassageKind::kSummary));
+  EXPECT_TRUE(judged(false, PassageKind::kSummary));
+}
+
 // Sentence i of `tag` with every third word replaced: no shared n-gram of
 // three words (a rewording only sentence similarity finds).
 std::string reworded_sentence(int i, const std::string& tag) {
