@@ -35,7 +35,7 @@ struct AlignOptions {
   // ...and a summary at least this many (0: no more than min_local_words).
   // Its wide gaps string together sentences all over the source, so the
   // words both texts use throughout can make any page on the topic look like
-  // a summary of it; the seeds' news passages are no summaries. PAN13's
+  // a summary of it (the seeds hold no summary to lose). PAN13's
   // pairs one by one: no obfuscation .9317 -> .9380, translation .8431 ->
   // .8465, overall .8194 -> .8226, summary and the seeds unchanged (3: .8219;
   // 6 costs summary .5953 -> .5930).
