@@ -604,19 +604,21 @@ TEST(Align, WordsBothDocumentsUseThroughoutAreNotEvidenceForASentencePassage) {
   EXPECT_TRUE(judged(true, 40));
 }
 
-TEST(Align, ASummaryNeedsSharedWordsOfItsOwnInTheNewsProfile) {
-  // As above: the fourth of ten paragraphs on each side, sharing 20 words
-  // that every paragraph of both uses (topical) or only those two (own).
-  auto judged = [](bool topic, PassageKind kind) {
+TEST(Align, NewsPassagesNeedASharedWordOfTheirOwnAndSummariesFour) {
+  // As above: the fourth of ten paragraphs on each side, sharing `words`
+  // words that every paragraph of both uses (topical) or only those two (own).
+  auto judged = [](bool topic, int words, PassageKind kind) {
     std::string page_text, source_text;
     std::uint32_t page_first = 0, page_last = 0, source_first = 0, source_last = 0;
     for (int k = 0; k < 10; ++k) {
       if (k == 3) page_first = static_cast<std::uint32_t>(doc(page_text).tokens().size());
       if (k == 3) source_first = static_cast<std::uint32_t>(doc(source_text).tokens().size());
       for (int w = 0; w < 20; ++w) {
-        const std::string word = (topic ? "topicword" : k == 3 ? "sharedword" : "otherword") + std::to_string(w) + " ";
-        page_text += "pageword" + std::to_string(k) + "x" + std::to_string(w) + " " + word;
-        source_text += "srcword" + std::to_string(k) + "x" + std::to_string(w) + " " + word;
+        const bool shared = w < words && (topic || k == 3);
+        const std::string word = (shared ? "sharedword" : "pageword" + std::to_string(k) + "y") + std::to_string(w);
+        page_text += "pageword" + std::to_string(k) + "x" + std::to_string(w) + " " + word + " ";
+        source_text += "srcword" + std::to_string(k) + "x" + std::to_string(w) + " " +
+                       (shared ? word : "srcword" + std::to_string(k) + "y" + std::to_string(w)) + " ";
       }
       if (k == 3) page_last = static_cast<std::uint32_t>(doc(page_text).tokens().size());
       if (k == 3) source_last = static_cast<std::uint32_t>(doc(source_text).tokens().size());
@@ -629,12 +631,16 @@ TEST(Align, ASummaryNeedsSharedWordsOfItsOwnInTheNewsProfile) {
     finalize_passage(p, page, source);
     return passes_thresholds(p, page, source, AlignOptions{});
   };
-  // News sentences share the story's words: a paraphrase needs no words of its own...
-  EXPECT_TRUE(judged(true, PassageKind::kParaphrase));
-  // ...but a summary's wide gaps string such words together from all over
-  // the source (each topic word: a tenth of its uses inside, 2 in all).
-  EXPECT_FALSE(judged(true, PassageKind::kSummary));
-  EXPECT_TRUE(judged(false, PassageKind::kSummary));
+  // News sentences share the story's words: 20 topic words, each a tenth of
+  // its uses inside the passage, are 2 words of its own, enough...
+  EXPECT_TRUE(judged(true, 20, PassageKind::kParaphrase));
+  // ...and 9 are 0.9, not enough; 9 that only these paragraphs share are.
+  EXPECT_FALSE(judged(true, 9, PassageKind::kParaphrase));
+  EXPECT_TRUE(judged(false, 9, PassageKind::kParaphrase));
+  // A summary's wide gaps string topic words together from all over the
+  // source: it needs 4 words of its own.
+  EXPECT_FALSE(judged(true, 20, PassageKind::kSummary));
+  EXPECT_TRUE(judged(false, 20, PassageKind::kSummary));
 }
 
 // Sentence i of `tag` with every third word replaced: no shared n-gram of

@@ -29,9 +29,12 @@ struct AlignOptions {
   // its own (0: no limit): each distinct shared word counts the share of its
   // uses near the passage (within local_words_window tokens of each side)
   // that fall inside it, so a topic word both texts use throughout counts
-  // little. News pages and their sources tell one story in short texts,
-  // where every shared word is local.
-  double min_local_words = 0;
+  // little. News pages and their sources tell one story in short texts, so
+  // one word will do: the seeds' passages have 1.96 or more (2 costs 004
+  // against the other four .9571 -> .8275). PAN13's pairs one by one:
+  // no obfuscation .9380 -> .9444, overall .8226 -> .8258, the seeds
+  // unchanged.
+  double min_local_words = 1;
   // ...and a summary at least this many (0: no more than min_local_words).
   // Its wide gaps string together sentences all over the source, so the
   // words both texts use throughout can make any page on the topic look like
