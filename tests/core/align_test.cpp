@@ -557,44 +557,57 @@ TEST(Align, ARepeatedTopicWordCountsOnceForASentencePassage) {
   EXPECT_TRUE(judged(doc(reworded_text)));
 }
 
+// Ten paragraphs on each side, `paragraph(page_side, k)` the k-th of each;
+// the passage is the fourth of each.
+struct TenParagraphs {
+  Document page, source;
+  std::uint32_t page_first = 0, page_last = 0, source_first = 0, source_last = 0;
+};
+
+template <typename Paragraph>
+TenParagraphs ten_paragraphs(Paragraph paragraph) {
+  std::string page_text, source_text;
+  TenParagraphs t;
+  for (int k = 0; k < 10; ++k) {
+    if (k == 3) t.page_first = static_cast<std::uint32_t>(doc(page_text).tokens().size());
+    if (k == 3) t.source_first = static_cast<std::uint32_t>(doc(source_text).tokens().size());
+    page_text += paragraph(true, k);
+    source_text += paragraph(false, k);
+    if (k == 3) t.page_last = static_cast<std::uint32_t>(doc(page_text).tokens().size());
+    if (k == 3) t.source_last = static_cast<std::uint32_t>(doc(source_text).tokens().size());
+  }
+  t.page = doc(page_text);
+  t.source = doc(source_text);
+  return t;
+}
+
 TEST(Align, WordsBothDocumentsUseThroughoutAreNotEvidenceForASentencePassage) {
-  // Ten paragraphs on each side; the passage is the fourth of each. The
-  // topical pair shares 20 words that every paragraph of both uses; the
-  // reworded pair shares 20 words only those two paragraphs use.
-  auto paragraph = [](const std::string& own, int k, bool topic, bool shared) {
-    std::string t;
-    for (int w = 0; w < 20; ++w) {
-      t += own + std::to_string(k) + "x" + std::to_string(w) + " ";
-      if (topic) t += "topicword" + std::to_string(w) + " ";
-      if (shared) t += "sharedword" + std::to_string(w) + " ";
-    }
-    return t;
-  };
+  // The topical pair shares 20 words that every paragraph of both uses; the
+  // reworded pair shares 20 words only the two passage paragraphs use.
   auto judged = [&](bool topic, std::size_t window) {
-    std::string page_text, source_text;
-    std::uint32_t page_first = 0, page_last = 0, source_first = 0, source_last = 0;
-    for (int k = 0; k < 10; ++k) {
-      if (k == 3) page_first = static_cast<std::uint32_t>(doc(page_text).tokens().size());
-      if (k == 3) source_first = static_cast<std::uint32_t>(doc(source_text).tokens().size());
-      page_text += paragraph("pageword", k, topic, !topic && k == 3);
-      source_text += paragraph("srcword", k, topic, !topic && k == 3);
-      if (k == 3) page_last = static_cast<std::uint32_t>(doc(page_text).tokens().size());
-      if (k == 3) source_last = static_cast<std::uint32_t>(doc(source_text).tokens().size());
-    }
-    const Document page = doc(page_text), source = doc(source_text);
+    const TenParagraphs t = ten_paragraphs([&](bool page_side, int k) {
+      const std::string own = page_side ? "pageword" : "srcword";
+      std::string text;
+      for (int w = 0; w < 20; ++w) {
+        text += own + std::to_string(k) + "x" + std::to_string(w) + " ";
+        if (topic) text += "topicword" + std::to_string(w) + " ";
+        if (!topic && k == 3) text += "sharedword" + std::to_string(w) + " ";
+      }
+      return text;
+    });
     Passage p;
     p.sentence_seeded = true;
-    p.page_first_token = page_first;
-    p.page_last_token = page_last;
-    p.source_first_token = source_first;
-    p.source_last_token = source_last;
-    finalize_passage(p, page, source);
+    p.page_first_token = t.page_first;
+    p.page_last_token = t.page_last;
+    p.source_first_token = t.source_first;
+    p.source_last_token = t.source_last;
+    finalize_passage(p, t.page, t.source);
     AlignOptions options = AlignOptions::pan();
     options.min_local_words = 0;
-    EXPECT_TRUE(passes_thresholds(p, page, source, options));  // 20 distinct shared words either way
+    EXPECT_TRUE(passes_thresholds(p, t.page, t.source, options));  // 20 distinct shared words either way
     options.min_local_words = AlignOptions::pan().min_local_words;
     options.local_words_window = window;
-    return passes_thresholds(p, page, source, options);
+    return passes_thresholds(p, t.page, t.source, options);
   };
   const std::size_t whole = AlignOptions::pan().local_words_window;  // takes in all ten paragraphs
   EXPECT_FALSE(judged(true, whole));  // each topic word: a tenth of its uses inside, 2 in all
@@ -605,31 +618,24 @@ TEST(Align, WordsBothDocumentsUseThroughoutAreNotEvidenceForASentencePassage) {
 }
 
 TEST(Align, NewsPassagesNeedASharedWordOfTheirOwnAndSummariesFour) {
-  // As above: the fourth of ten paragraphs on each side, sharing `words`
-  // words that every paragraph of both uses (topical) or only those two (own).
+  // The passages share `words` words that every paragraph of both uses
+  // (topical) or only the two passage paragraphs (own).
   auto judged = [](bool topic, int words, PassageKind kind) {
-    std::string page_text, source_text;
-    std::uint32_t page_first = 0, page_last = 0, source_first = 0, source_last = 0;
-    for (int k = 0; k < 10; ++k) {
-      if (k == 3) page_first = static_cast<std::uint32_t>(doc(page_text).tokens().size());
-      if (k == 3) source_first = static_cast<std::uint32_t>(doc(source_text).tokens().size());
+    const TenParagraphs t = ten_paragraphs([&](bool page_side, int k) {
+      const std::string own = (page_side ? "pageword" : "srcword") + std::to_string(k);
+      std::string text;
       for (int w = 0; w < 20; ++w) {
         const bool shared = w < words && (topic || k == 3);
-        const std::string word = (shared ? "sharedword" : "pageword" + std::to_string(k) + "y") + std::to_string(w);
-        page_text += "pageword" + std::to_string(k) + "x" + std::to_string(w) + " " + word + " ";
-        source_text += "srcword" + std::to_string(k) + "x" + std::to_string(w) + " " +
-                       (shared ? word : "srcword" + std::to_string(k) + "y" + std::to_string(w)) + " ";
+        text += own + "x" + std::to_string(w) + " " + (shared ? "sharedword" : own + "y") + std::to_string(w) + " ";
       }
-      if (k == 3) page_last = static_cast<std::uint32_t>(doc(page_text).tokens().size());
-      if (k == 3) source_last = static_cast<std::uint32_t>(doc(source_text).tokens().size());
-    }
-    const Document page = doc(page_text), source = doc(source_text);
+      return text;
+    });
     Passage p;
-    EXPECT_TRUE(refine_passage(p, page, page_first, page_last, source, source_first, source_last, {}));
+    EXPECT_TRUE(refine_passage(p, t.page, t.page_first, t.page_last, t.source, t.source_first, t.source_last, {}));
     p.sentence_seeded = true;
     p.kind = kind;
-    finalize_passage(p, page, source);
-    return passes_thresholds(p, page, source, AlignOptions{});
+    finalize_passage(p, t.page, t.source);
+    return passes_thresholds(p, t.page, t.source, AlignOptions{});
   };
   // News sentences share the story's words: 20 topic words, each a tenth of
   // its uses inside the passage, are 2 words of its own, enough...
