@@ -6,6 +6,7 @@
 #include <tuple>
 #include <utility>
 
+#include "reuselens/anchor_chain.hpp"
 #include "reuselens/copy_pairs.hpp"
 #include "reuselens/fingerprint.hpp"
 #include "reuselens/normalize.hpp"
@@ -220,30 +221,6 @@ struct Candidate {
 };
 
 bool overlap(std::uint32_t a0, std::uint32_t a1, std::uint32_t b0, std::uint32_t b1) { return a0 < b1 && b0 < a1; }
-
-// The longest chain of anchors that is increasing on both sides (so they can
-// all be fixed points of one alignment); O(k^2), k is small.
-std::vector<Run> monotone_anchors(std::vector<Run> runs) {
-  std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.page < b.page; });
-  const std::size_t k = runs.size();
-  if (k <= 1) return runs;
-  std::vector<std::uint64_t> best(k);
-  std::vector<std::size_t> prev(k, k);
-  for (std::size_t i = 0; i < k; ++i) {
-    best[i] = runs[i].length;
-    for (std::size_t j = 0; j < i; ++j)
-      if (runs[j].page + runs[j].length <= runs[i].page && runs[j].source + runs[j].length <= runs[i].source &&
-          best[j] + runs[i].length > best[i]) {
-        best[i] = best[j] + runs[i].length;
-        prev[i] = j;
-      }
-  }
-  std::size_t last = static_cast<std::size_t>(std::max_element(best.begin(), best.end()) - best.begin());
-  std::vector<Run> chain;
-  for (std::size_t i = last; i != k; i = prev[i]) chain.push_back(runs[i]);
-  std::reverse(chain.begin(), chain.end());
-  return chain;
-}
 
 }  // namespace
 
@@ -464,7 +441,7 @@ bool refine_candidate(Candidate c, Passage& p, const Document& page, const Docum
                    [&](const auto& r) { return overlap(r.first, r.second, c.page_first, c.page_last); }))
     drop_unrelated_edges(c, page, source, options.edge_segment_share);
   if (!refine_passage(p, page, c.page_first, c.page_last, source, c.source_first, c.source_last,
-                      monotone_anchors(std::move(c.anchors)), options.refine))
+                      heaviest_monotone_chain(std::move(c.anchors)), options.refine))
     return false;
   if (options.refine.trim_edges && !drop_lone_edge_segments(p, page, options.refine)) return false;
   p.sentence_seeded = c.from_sentences;
