@@ -158,7 +158,18 @@ std::vector<Seed> find_seeds(const std::vector<Unit>& page_units, const std::vec
   std::vector<std::uint32_t> shared(source_units.size(), 0);
   std::vector<std::uint32_t> touched;
   std::vector<Seed> seeds, weak;
+  // Of one page sentence's seeds (those from `first` on), keeps the
+  // max_partners most similar; the earlier source sentence first among equals.
+  auto keep_best = [&](std::vector<Seed>& v, std::size_t first) {
+    if (options.max_partners == 0 || v.size() - first <= options.max_partners) return;
+    std::nth_element(v.begin() + first, v.begin() + first + options.max_partners, v.end(),
+                     [](const Seed& a, const Seed& b) {
+                       return a.cosine != b.cosine ? a.cosine > b.cosine : a.source < b.source;
+                     });
+    v.resize(first + options.max_partners);
+  };
   for (std::uint32_t i = 0; i < page_units.size(); ++i) {
+    const std::size_t seeds_before = seeds.size(), weak_before = weak.size();
     const Unit& p = page_units[i];
     for (const auto& [id, w] : p.terms)
       for (const auto& [j, sw] : postings[id]) {
@@ -178,6 +189,8 @@ std::vector<Seed> find_seeds(const std::vector<Unit>& page_units, const std::vec
       shared[j] = 0;
     }
     touched.clear();
+    keep_best(seeds, seeds_before);
+    keep_best(weak, weak_before);
   }
   // A weakly similar pair counts when another pair of other sentences lies
   // beside it on both sides: heavy rewording leaves each sentence only a few

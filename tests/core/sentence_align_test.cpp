@@ -194,5 +194,25 @@ TEST(AlignSentences, WordsSwappedForSynonymsStillSeed) {
   EXPECT_TRUE(align_sentences(unrelated, source).empty());
 }
 
+TEST(AlignSentences, APageSentenceKeepsOnlyItsMostSimilarPartners) {
+  // The page sentence is in the source twice: as it is, and far below,
+  // reworded. Each pairing is a match of its own; with one partner allowed,
+  // only the closer one is.
+  const std::string sentence = "The Pentagon cut off high-level discussions with Moscow after the annexation of Crimea. ";
+  const Document source = doc(sentence + kFiller + kFiller +
+                              "The Pentagon halted high-level talks with Moscow after it annexed Crimea. " + kFiller);
+  const Document page = doc(sentence);
+  auto source_text = [&](const SentenceMatch& m) {
+    return test::slice(source, source.tokens()[m.source_first].begin, source.tokens()[m.source_last - 1].end);
+  };
+  const auto both = align_sentences(page, source);
+  ASSERT_EQ(both.size(), 2u);
+  SentenceAlignOptions one;
+  one.max_partners = 1;
+  const auto closest = align_sentences(page, source, one);
+  ASSERT_EQ(closest.size(), 1u);
+  EXPECT_EQ(source_text(closest[0]) + ". ", sentence);
+}
+
 }  // namespace
 }  // namespace reuselens
