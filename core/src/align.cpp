@@ -391,11 +391,14 @@ std::vector<Passage> summaries_of_whole_source(std::vector<Passage> joined, cons
 }
 
 // Adds the runs that lie inside the candidate on both sides to its anchors.
+// `runs` are in page order (seeds_to_runs): only those starting inside the
+// candidate's page range are looked at.
 void add_anchors_inside(Candidate& c, const std::vector<Run>& runs) {
-  for (const Run& r : runs)
-    if (r.page >= c.page_first && r.page + r.length <= c.page_last && r.source >= c.source_first &&
-        r.source + r.length <= c.source_last)
-      c.anchors.push_back(r);
+  auto r = std::lower_bound(runs.begin(), runs.end(), c.page_first,
+                            [](const Run& run, std::uint32_t page) { return run.page < page; });
+  for (; r != runs.end() && r->page < c.page_last; ++r)
+    if (r->page + r->length <= c.page_last && r->source >= c.source_first && r->source + r->length <= c.source_last)
+      c.anchors.push_back(*r);
 }
 
 // A copy that won the overlap with the passing sentence passage around it
