@@ -8,9 +8,12 @@
 #   long page: `reuselens align` of one 50 MB page (a PAN page with its reuse,
 #   then other PAN pages) against that page's source: a passage's cost must not
 #   grow with the page's length.
+#   hostile pages: `reuselens match` of texts that repeat themselves on both
+#   sides (bench/hostile_pages.py): time and memory must stay near linear.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PAN=${PAN:-../shared/pan13-train}
+SEEDS=${SEEDS:-../shared/seeds}
 RUNS=${RUNS:-5}
 CLI=build/native/reuselens
 [ -x "$CLI" ] || { echo "bench: build the CLI first (make native)" >&2; exit 2; }
@@ -77,3 +80,5 @@ print(f"{sys.argv[5]}, then other PAN13 pages up to 50 MB, against {sys.argv[6]}
       f"median {statistics.median(long):.2f} s (min {min(long):.2f}, max {max(long):.2f}, "
       f"{len(long)} runs), {sys.argv[7]} passages found.")
 PY
+echo "bench: match of hostile pages"
+python3 bench/hostile_pages.py "$CLI" "$work/hostile" "$SEEDS/001_08fe67f9a3eebd52.txt" 3 | tee -a bench/results.md
