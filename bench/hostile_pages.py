@@ -53,6 +53,10 @@ def make_cases(work, article_path):
     return cases
 
 
+def megabytes(path):
+    return os.path.getsize(path) / 1e6
+
+
 def run_once(cli, page, source):
     """Wall seconds, peak resident KB of the child, passages found."""
     start = time.perf_counter()
@@ -79,8 +83,7 @@ def main():
         results = [run_once(cli, page, source) for _ in range(runs)]
         seconds = statistics.median(r[0] for r in results)
         peak_mb = max(r[1] for r in results) / 1024
-        size = lambda p: os.path.getsize(p) / 1e6
-        print(f"| {name} | {size(page):.2f} | {size(source):.2f} | {seconds:.2f} | {peak_mb:.0f} | {results[0][2]} |")
+        print(f"| {name} | {megabytes(page):.2f} | {megabytes(source):.2f} | {seconds:.2f} | {peak_mb:.0f} | {results[0][2]} |")
         notes.append(f"- {name}: {what}.")
     print()
     print("\n".join(notes))
