@@ -9,7 +9,7 @@
 #   then other PAN pages) against that page's source: a passage's cost must not
 #   grow with the page's length.
 #   hostile pages: `reuselens match` of texts that repeat themselves on both
-#   sides (bench/hostile_pages.py): time and memory must stay near linear.
+#   sides (bench/hostile_pages.py): time and memory must stay bounded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PAN=${PAN:-../shared/pan13-train}
