@@ -96,25 +96,17 @@ struct Chain {
   std::uint32_t matched = 0;
 };
 
-// Gaps between runs measured in words. A character of a script written
-// without spaces (Chinese, Thai) is about half a word, so an edit there may
-// span up to twice as many tokens.
-class GapMeasure {
- public:
-  explicit GapMeasure(const std::vector<Token>& tokens) : half_words_(tokens.size() + 1, 0) {
-    for (std::size_t i = 0; i < tokens.size(); ++i)
-      half_words_[i + 1] = half_words_[i] + ((tokens[i].flags & kTokenIdeograph) ? 1 : 2);
-  }
-  // Is the gap of tokens [from, from + gap) within `limit` words?
-  bool within(std::int64_t from, std::int64_t gap, std::int64_t limit) const {
-    if (gap <= limit) return true;
-    if (gap > 2 * limit) return false;
-    return half_words_[static_cast<std::size_t>(from + gap)] - half_words_[static_cast<std::size_t>(from)] <= 2 * limit;
-  }
-
- private:
-  std::vector<std::int64_t> half_words_;  // prefix sums: half words before each token
-};
+// Is the gap of tokens [from, from + gap) within `limit` words? A character
+// of a script written without spaces (Chinese, Thai) is about half a word, so
+// an edit there may span up to twice as many tokens.
+bool gap_within(const std::vector<Token>& tokens, std::int64_t from, std::int64_t gap, std::int64_t limit) {
+  if (gap <= limit) return true;
+  if (gap > 2 * limit) return false;
+  std::int64_t half_words = 0;
+  for (std::int64_t i = from; i < from + gap; ++i)
+    half_words += (tokens[static_cast<std::size_t>(i)].flags & kTokenIdeograph) ? 1 : 2;
+  return half_words <= 2 * limit;
+}
 
 // Groups runs into passages: a run joins the open chain it continues on both
 // sides within `max_gap` words. Runs that continue no chain start one, so
@@ -126,7 +118,6 @@ std::vector<Chain> chain_runs(const std::vector<Run>& runs, const Document& page
   // swaps): bridged up to twice as far.
   const std::int64_t swap_limit = 2 * gap_limit;
   const std::int64_t overlap_limit = static_cast<std::int64_t>(options.seed_ngram);
-  const GapMeasure page_gaps(page.tokens()), source_gaps(source.tokens());
   std::vector<Chain> open, done;
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const Run& run = runs[r];
@@ -150,8 +141,8 @@ std::vector<Chain> chain_runs(const std::vector<Run>& runs, const Document& page
       const bool swapped = gap_page == gap_source && gap_page <= swap_limit;
       if (gap_page < -overlap_limit || gap_source < -overlap_limit) continue;
       // (The source side first: open chains are near on the page, not there.)
-      if (!swapped && !(source_gaps.within(chain.source_end, gap_source, gap_limit) &&
-                        page_gaps.within(chain.page_end, gap_page, gap_limit)))
+      if (!swapped && !(gap_within(source.tokens(), chain.source_end, gap_source, gap_limit) &&
+                        gap_within(page.tokens(), chain.page_end, gap_page, gap_limit)))
         continue;
       // The run must reach past the chain's end on both sides after trimming.
       const std::int64_t cut = std::max<std::int64_t>({0, -gap_page, -gap_source});
