@@ -354,6 +354,23 @@ test('huge and empty pages', async () => {
   }
 });
 
+test('text that repeats itself on both sides stays within WebAssembly memory', async () => {
+  // Every copy of the sentence resembles every other: paired all with all,
+  // these took 6.8 GB natively, past the 2 GB the module may grow to.
+  const sentence = 'The military said on Friday that the talks would take place very shortly. ';
+  const lens = await api.createReuseLens();
+  try {
+    lens.addSource({ id: 'echo', title: 'Echo', url: 'https://example.org/echo', text: sentence.repeat(5000) });
+    lens.addSource({ id: '001', title: 'Seed 001', url: 'https://example.org/001', text: SEEDS['001'].text });
+    const { passages } = lens.match(sentence.repeat(20000));
+    assert.ok(passages.every((p) => p.sourceId === 'echo'));
+    // The instance still works: the seed's spun copy is found.
+    assert.ok(lens.match(SEEDS['000'].text).passages.some((p) => p.sourceId === '001' && p.kind === 'spun'));
+  } finally {
+    lens.dispose();
+  }
+});
+
 test('instances compiled once stay independent; a bad .wasm is a clear Error', async () => {
   const wasmBinary = readFileSync(path.join(packageDir, 'reuselens_core.wasm'));
   const [a, b] = await Promise.all([api.createReuseLens({ wasmBinary }), api.createReuseLens({ wasmBinary })]);
