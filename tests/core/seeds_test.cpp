@@ -111,8 +111,9 @@ TEST(SeedsAcrossSources, ARestatedSentenceIsCreditedWholeToTheSourceItRestates) 
   const std::size_t at = text.find(sentence);
   ASSERT_NE(at, std::string::npos);
   const Document page = test::doc(text);
+  const std::vector<Passage> passages = match(library, page);  // `credited` points into it
   const Passage* credited = nullptr;
-  for (const Passage& p : match(library, page))
+  for (const Passage& p : passages)
     if (p.page_begin < at + sentence.size() && at < p.page_end) {
       ASSERT_EQ(credited, nullptr) << "one passage over the sentence";
       credited = &p;
@@ -150,8 +151,9 @@ TEST(SeedsAcrossSources, ARestatementIsFoundWhicheverTextIsThePage) {
   const std::size_t at = text.find(restated);
   ASSERT_NE(at, std::string::npos);
   const Document page = test::doc(text);
+  const std::vector<Passage> passages = match(library, page);  // `found` points into it
   const Passage* found = nullptr;
-  for (const Passage& p : match(library, page))
+  for (const Passage& p : passages)
     if (p.page_begin < at + restated.size() && at < p.page_end) found = &p;
   ASSERT_NE(found, nullptr);
   EXPECT_EQ(text.substr(found->page_begin, found->page_end - found->page_begin), restated);
