@@ -5,12 +5,13 @@
 SHELL := /bin/bash
 SHARED ?= $(abspath ../shared)
 NATIVE := build/native
+SANITIZED := build/sanitized
 WASM := build/wasm
 PACKAGE := dist/reuselens
 CLI := $(NATIVE)/reuselens
 JOBS ?= $(shell nproc)
 
-.PHONY: all setup native wasm web docs extension test test-native test-wasm test-web test-extension test-tools eval eval-match demo demo-cli bench bench-wasm bench-extension bench-editor clean help
+.PHONY: all setup native sanitized wasm web docs extension test test-native test-sanitized test-wasm test-web test-extension test-tools eval eval-match demo demo-cli bench bench-wasm bench-extension bench-editor clean help
 
 all: native
 
@@ -20,6 +21,7 @@ help:
 	@echo "make test    set up, build, and run every test (native, WASM, CLI, evaluation sample)"
 	@echo "make setup   install what the project needs (idempotent)"
 	@echo "make native  build the core library, the CLI ($(CLI)) and the unit tests"
+	@echo "make sanitized  the same with AddressSanitizer and UBSan, into $(SANITIZED)/"
 	@echo "make wasm    build the WebAssembly module and its JS package into $(PACKAGE)/"
 	@echo "make web     build the static web demo and the editor examples into dist/web/ (after make wasm)"
 	@echo "make docs    the Embedding guide and the API reference into dist/web/docs/ (after make wasm)"
@@ -37,6 +39,14 @@ setup:
 native:
 	cmake -S . -B $(NATIVE) -G Ninja -DCMAKE_BUILD_TYPE=Release
 	cmake --build $(NATIVE) -j $(JOBS)
+
+# The core, the CLI and the unit tests with AddressSanitizer and UBSan: a memory
+# error, a leak or undefined behaviour stops the program with a report.
+sanitized:
+	cmake -S . -B $(SANITIZED) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_FLAGS='-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer' \
+	  -DCMAKE_EXE_LINKER_FLAGS='-fsanitize=address,undefined'
+	cmake --build $(SANITIZED) -j $(JOBS)
 
 wasm:
 	NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B $(WASM) -G Ninja -DCMAKE_BUILD_TYPE=Release
@@ -60,10 +70,15 @@ extension: wasm
 	node scripts/build_extension.mjs
 
 test: setup native web extension
-	$(MAKE) --no-print-directory test-native test-tools test-wasm test-web test-extension
+	$(MAKE) --no-print-directory test-native test-sanitized test-tools test-wasm test-web test-extension
 
 test-native:
 	ctest --test-dir $(NATIVE) --output-on-failure -j $(JOBS)
+
+# The unit tests and the CLI end to end again, on the sanitized build.
+test-sanitized: sanitized
+	ctest --test-dir $(SANITIZED) --output-on-failure -j $(JOBS)
+	REUSELENS_CLI=$(SANITIZED)/reuselens REUSELENS_SANITIZED=1 python3 -m unittest discover -s tests/cli -t .
 
 # The CLI end to end, the evaluation code, and the regression checks on the
 # seeds and a PAN sample.
