@@ -18,7 +18,7 @@ all: native
 help:
 	@echo "make demo    set up, build, and serve the web demo on the built-in demo library (the seed articles)"
 	@echo "make demo-cli  the same demo in the terminal, with the native CLI"
-	@echo "make test    set up, build, and run every test (native, WASM, CLI, evaluation sample)"
+	@echo "make test    set up, build, and run every test (native and sanitized, CLI, evaluation sample, WASM, web, extension)"
 	@echo "make setup   install what the project needs (idempotent)"
 	@echo "make native  build the core library, the CLI ($(CLI)) and the unit tests"
 	@echo "make sanitized  the same with AddressSanitizer and UBSan, into $(SANITIZED)/"

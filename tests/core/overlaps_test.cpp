@@ -132,11 +132,8 @@ TEST(ResolveOverlaps, APhraseCopiedInsideASummaryLeavesItWhole) {
   for (std::uint32_t t = 0; t < 40; ++t)
     if (t % 4 != 3 || (t >= 10 && t < 20)) matched.push_back(t);
   const Passage summary = summary_of(matched, 40, page, source);
-  Passage copy;
-  for (std::uint32_t k = 0; k < 10; ++k) copy.alignment.push_back({10 + k, 200 + k, StepType::kExact});
-  ASSERT_TRUE(summarize_alignment(copy));
+  const Passage copy = passage_of({10, 200, 10}, page, source);
   ASSERT_EQ(copy.kind, PassageKind::kVerbatim);
-  finalize_passage(copy, page, source);
   ASSERT_EQ(summary.page_last_token, 39u);                    // its last word was added
   ASSERT_LT(similar_tokens(summary) * summary.score, 10.0);  // by its score it would lose
   for (const auto& in : {std::vector<Passage>{summary, copy}, std::vector<Passage>{copy, summary}}) {
