@@ -218,13 +218,71 @@ std::vector<Seed> find_seeds(const std::vector<Unit>& page_units, const std::vec
   return seeds;
 }
 
+// Where a source that says the same thing twice (a page and its print
+// version) splits: `seeds`, in source order, split at k so that at least
+// `min_units`, and half, of their page units have partners on both sides of
+// k, in the same order on both (else 0). Every page sentence of such a
+// source's reuse has partners in both copies, and the gap rule cannot part
+// two copies that touch. The order tells a repeat from a block of page and
+// source sentences that all resemble each other, as translations give.
+std::size_t repeat_split(const std::vector<Seed>& seeds, std::uint32_t min_units) {
+  if (min_units == 0 || seeds.size() < 2 * static_cast<std::size_t>(min_units)) return 0;
+  // Each page unit's seeds, as indices into `seeds` (ascending): it has
+  // partners on both sides of split k when its first < k <= its last.
+  std::vector<std::pair<std::uint32_t, std::size_t>> by_unit;  // page unit, index
+  for (std::size_t i = 0; i < seeds.size(); ++i) by_unit.emplace_back(seeds[i].page, i);
+  std::sort(by_unit.begin(), by_unit.end());
+  std::vector<std::pair<std::size_t, std::size_t>> units;  // [from, to) in by_unit, one per page unit
+  std::vector<std::int64_t> delta(seeds.size() + 1, 0);
+  for (std::size_t a = 0, b = 0; a < by_unit.size(); a = b) {
+    for (b = a; b < by_unit.size() && by_unit[b].first == by_unit[a].first; ++b) {}
+    units.emplace_back(a, b);
+    ++delta[by_unit[a].second + 1];
+    --delta[by_unit[b - 1].second + 1];
+  }
+  std::size_t k = 0;
+  std::int64_t best = 0, count = 0;
+  for (std::size_t i = 1; i < seeds.size(); ++i) {
+    count += delta[i];
+    // Only between two source units: one unit's seeds stay together.
+    if (seeds[i].source != seeds[i - 1].source && count > best) {
+      k = i;
+      best = count;
+    }
+  }
+  if (best < static_cast<std::int64_t>(min_units) || 2 * static_cast<std::size_t>(best) < units.size()) return 0;
+  // Of those page units, the ones whose best partner advances on both sides.
+  auto best_partner = [&](std::size_t from, std::size_t to, bool before) {
+    std::size_t pick = seeds.size();
+    for (std::size_t u = from; u < to; ++u) {
+      const std::size_t i = by_unit[u].second;
+      if ((i < k) == before && (pick == seeds.size() || seeds[i].cosine > seeds[pick].cosine)) pick = i;
+    }
+    return pick;
+  };
+  std::size_t ordered = 0, last_before = 0, last_after = 0;
+  for (const auto& [from, to] : units) {
+    if (by_unit[from].second >= k || by_unit[to - 1].second < k) continue;
+    const std::size_t before = best_partner(from, to, true), after = best_partner(from, to, false);
+    if (ordered == 0 || (seeds[before].source > seeds[last_before].source &&
+                         seeds[after].source > seeds[last_after].source)) {
+      ++ordered;
+      last_before = before;
+      last_after = after;
+    }
+  }
+  return ordered >= min_units && 2 * ordered >= units.size() ? k : 0;
+}
+
 // Splits seeds where consecutive ones (ordered on one side) are more than
-// `gap` units apart, alternating sides until no group splits further: done
-// when neither side splits (the first call has checked neither).
+// `gap` units apart, or where the source repeats itself (repeat_split, with
+// `min_repeat`), alternating sides until no group splits further: done when
+// neither side splits (the first call has checked neither).
 // `barriers` counts, per page unit, the units before it that other evidence
 // explains (prefix sums): a passage never spans one.
-void cluster(std::vector<Seed> seeds, std::uint32_t page_gap, std::uint32_t source_gap, bool by_page,
-             bool other_side_stable, const std::vector<std::uint32_t>& barriers, std::vector<std::vector<Seed>>& out) {
+void cluster(std::vector<Seed> seeds, std::uint32_t page_gap, std::uint32_t source_gap, std::uint32_t min_repeat,
+             bool by_page, bool other_side_stable, const std::vector<std::uint32_t>& barriers,
+             std::vector<std::vector<Seed>>& out) {
   auto side = [&](const Seed& s) { return by_page ? s.page : s.source; };
   std::sort(seeds.begin(), seeds.end(), [&](const Seed& a, const Seed& b) {
     return side(a) != side(b) ? side(a) < side(b) : (by_page ? a.source < b.source : a.page < b.page);
@@ -237,11 +295,17 @@ void cluster(std::vector<Seed> seeds, std::uint32_t page_gap, std::uint32_t sour
       groups.emplace_back();
     groups.back().push_back(seeds[i]);
   }
+  if (groups.size() == 1 && !by_page)
+    if (const std::size_t k = repeat_split(groups[0], min_repeat); k > 0) {
+      groups.emplace_back(groups[0].begin() + static_cast<std::ptrdiff_t>(k), groups[0].end());
+      groups[0].resize(k);
+    }
   if (groups.size() == 1 && other_side_stable) {
     out.push_back(std::move(groups[0]));  // stable on both sides
     return;
   }
-  for (auto& g : groups) cluster(std::move(g), page_gap, source_gap, !by_page, groups.size() == 1, barriers, out);
+  for (auto& g : groups)
+    cluster(std::move(g), page_gap, source_gap, min_repeat, !by_page, groups.size() == 1, barriers, out);
 }
 
 struct Range {
@@ -313,13 +377,14 @@ class RangeSimilarity {
 // Clusters seeds, then keeps clusters whose two sides are similar as wholes;
 // a cluster that fails is clustered again with a smaller gap. A cluster's
 // source side ends at partners of its page units (partner_range; share 0:
-// at any seed).
+// at any seed); a source that repeats itself splits (cluster,
+// min_repeat_units).
 void extend(const std::vector<Seed>& seeds, std::uint32_t page_gap, std::uint32_t source_gap, double partner_share,
             const std::vector<std::uint32_t>& barriers, const std::vector<Unit>& page_units,
             const std::vector<Unit>& source_units, RangeSimilarity& similarity, const SentenceAlignOptions& options,
             std::vector<std::pair<Range, double>>& out) {
   std::vector<std::vector<Seed>> clusters;
-  cluster(seeds, page_gap, source_gap, true, false, barriers, clusters);
+  cluster(seeds, page_gap, source_gap, options.min_repeat_units, true, false, barriers, clusters);
   for (const auto& c : clusters) {
     Range r = range_of(c);
     if (partner_share > 0) {

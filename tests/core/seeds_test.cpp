@@ -97,6 +97,24 @@ TEST_F(Seeds, ALineOfTheEditorsOwnIsNoPartOfASummary) {
   }
 }
 
+TEST(SeedsAcrossSources, ASpunCopyOfASourceThatHoldsItsArticleTwiceIsSpunFromOneCopy) {
+  // The library keeps 001 twice in one source (a saved page with its print
+  // version below). 000 spins the article: one spun passage, whose source
+  // side is one copy, not a "paraphrase" spanning both.
+  const std::string article = test::read_seed("001_08fe67f9a3eebd52.txt");
+  Library library;
+  ASSERT_TRUE(library.add({"twice", "", "", article + "\n" + article}).ok);
+  const Document page = test::doc(test::read_seed("000_b44e7f05eab81677.txt"));
+  const std::vector<Passage> passages = match(library, page);
+  const Passage* longest = nullptr;
+  for (const Passage& p : passages)
+    if (!longest || p.page_end - p.page_begin > longest->page_end - longest->page_begin) longest = &p;
+  ASSERT_NE(longest, nullptr);
+  EXPECT_EQ(longest->kind, PassageKind::kSpun);
+  EXPECT_GT(longest->page_end - longest->page_begin, 2000u);
+  EXPECT_LT(longest->source_end - longest->source_begin, article.size());
+}
+
 TEST(SeedsAcrossSources, ARestatedSentenceIsCreditedWholeToTheSourceItRestates) {
   // 003 restates 001's Pentagon sentence and moves its first words to the
   // front; 004 words the sentence's second half as 003 does, in order. Both

@@ -214,5 +214,57 @@ TEST(AlignSentences, APageSentenceKeepsOnlyItsMostSimilarPartners) {
   EXPECT_EQ(source_text(closest[0]) + ". ", sentence);
 }
 
+TEST(AlignSentences, ASourceThatHoldsItsTextTwiceGivesAPassagePerCopy) {
+  // The source holds its article twice in a row (a page and its print
+  // version); the page restates it. Every page sentence pairs with both
+  // copies, and the copies touch: one passage would span both.
+  const std::string article =
+      "Kerry said the talks with Moscow were an important next step. The Pentagon cut off high-level discussions "
+      "after the annexation of Crimea. Heavy equipment including tanks and helicopters was moved to the airbase. "
+      "Thousands of refugees have fled the four-year conflict in the region";  // a side ends at its last word
+  const Document source = doc(article + ". " + article + ".");
+  const Document page = doc(
+      "Kerry pronounced a talks with Moscow were a critical subsequent step. A Pentagon severed high-level "
+      "discussions after a cast of Crimea. Heavy apparatus including tanks and helicopters was changed to a "
+      "airbase. Thousands of refugees have fled a four-year dispute in a region.");
+  // Each match's source side: where it begins (bytes) and its text.
+  auto source_sides = [&](const SentenceAlignOptions& o) {
+    std::vector<std::pair<std::size_t, std::string>> sides;
+    for (const SentenceMatch& m : align_sentences(page, source, o)) {
+      const std::size_t begin = source.tokens()[m.source_first].begin;
+      sides.emplace_back(begin, test::slice(source, begin, source.tokens()[m.source_last - 1].end));
+    }
+    return sides;
+  };
+  using Sides = std::vector<std::pair<std::size_t, std::string>>;
+  EXPECT_EQ(source_sides({}), (Sides{{0, article}, {article.size() + 2, article}}));
+  SentenceAlignOptions never;
+  never.min_repeat_units = 0;
+  EXPECT_EQ(source_sides(never), (Sides{{0, article + ". " + article}}));
+}
+
+TEST(AlignSentences, SentencesThatAllResembleEachOtherAreNotARepeat) {
+  // Each page sentence resembles a source sentence before and after one
+  // point, but the best partners before it come in another order than the
+  // page's (as when a translation merges and splits sentences): the source
+  // does not repeat the page, and the passage stays whole.
+  const std::string block =
+      "Plague, anthrax and rabies, with Lyme disease, were named. "
+      "Lyme disease was removed from the bioterrorism list by scientists. "
+      "Scientists studied organisms in laboratories, such as influenza and tuberculosis. "
+      "Rabies, influenza and tuberculosis, with the bioterrorism list, were named. "
+      "The bioterrorism list no longer holds Lyme disease, the institute said. "
+      "The institute's organisms were studied by scientists, as were plague and anthrax";
+  const Document source = doc(kFiller + block + ". " + kFiller);
+  const Document page = doc("Lyme disease was removed from the bioterrorism list. "
+                            "Scientists at the institute studied organisms in laboratories. "
+                            "Plague, anthrax, rabies, influenza and tuberculosis were named.");
+  const auto matches = align_sentences(page, source);
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_EQ(test::slice(source, source.tokens()[matches[0].source_first].begin,
+                        source.tokens()[matches[0].source_last - 1].end),
+            block);
+}
+
 }  // namespace
 }  // namespace reuselens
