@@ -448,16 +448,28 @@ std::vector<SentenceMatch> align_sentences(const Document& page, const Document&
   const std::size_t term_count =
       weigh_terms(page, page_units, source, source_units, static_cast<float>(options.synonym_weight));
 
+  // A page unit is explained when copies cover most of it (a copy may begin
+  // inside a restated sentence, from the words it kept). Their ranges,
+  // sorted and merged, are swept once with the units (both in page order): a
+  // page repeating an article 20,000 times has as many copies as sentences.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> copies = explained;
+  std::sort(copies.begin(), copies.end());
+  std::size_t merged = 0;
+  for (const auto& c : copies)
+    if (merged > 0 && c.first <= copies[merged - 1].second)
+      copies[merged - 1].second = std::max(copies[merged - 1].second, c.second);
+    else
+      copies[merged++] = c;
+  copies.resize(merged);
   std::vector<bool> is_explained(page_units.size(), false);
   std::vector<std::uint32_t> barriers(page_units.size() + 1, 0);
-  for (std::size_t i = 0; i < page_units.size(); ++i) {
-    // Explained when copies cover most of it (a copy may begin inside a
-    // restated sentence, from the words it kept).
+  for (std::size_t i = 0, next = 0; i < page_units.size(); ++i) {
+    const Unit& u = page_units[i];
+    for (; next < copies.size() && copies[next].second <= u.first; ++next) {}
     std::uint32_t covered = 0;
-    for (const auto& [first, last] : explained)
-      if (page_units[i].first < last && first < page_units[i].last)
-        covered += std::min(last, page_units[i].last) - std::max(first, page_units[i].first);
-    is_explained[i] = 2 * covered > page_units[i].last - page_units[i].first;
+    for (std::size_t k = next; k < copies.size() && copies[k].first < u.last; ++k)
+      covered += std::min(copies[k].second, u.last) - std::max(copies[k].first, u.first);
+    is_explained[i] = 2 * covered > u.last - u.first;
     barriers[i + 1] = barriers[i] + is_explained[i];
   }
   std::vector<Seed> seeds = find_seeds(page_units, source_units, term_count, options);

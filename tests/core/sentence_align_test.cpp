@@ -43,6 +43,16 @@ TEST(AlignSentences, ExplainedPageRangesSeedNothing) {
   EXPECT_TRUE(align_sentences(s, s, {}, {{0u, static_cast<std::uint32_t>(s.tokens().size())}}).empty());
 }
 
+TEST(AlignSentences, APageSentenceIsExplainedByTheWordsCopiesCoverNotByHowOften) {
+  // Two copies (from two places in a source) over the same 5 of the
+  // sentence's 14 words cover a third of it, not two thirds: it is still
+  // compared, where a copy over 8 words explains it.
+  const Document s = doc("The Pentagon cut off discussions with Moscow after the annexation of Crimea last year.");
+  ASSERT_EQ(s.tokens().size(), 14u);
+  EXPECT_FALSE(align_sentences(s, s, {}, {{0u, 5u}, {0u, 5u}}).empty());
+  EXPECT_TRUE(align_sentences(s, s, {}, {{0u, 8u}}).empty());
+}
+
 // Three reworded sentences in a row: each keeps a few of its source words.
 const std::string kSourceRun =
     "Tea with the rebels is the question of the month in the hills. The ensuing debate is fuelled by talks with "
