@@ -11,7 +11,20 @@ namespace reuselens {
 
 namespace {
 
-using PageRanges = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+// Per page token, whether a set of passages covers it: a page repeating an
+// article 20,000 times has as many passages, too many to scan for each word.
+using PageTokens = std::vector<bool>;
+
+void mark(PageTokens& tokens, const Passage& p) {
+  if (p.page_first_token < p.page_last_token)
+    std::fill(tokens.begin() + p.page_first_token, tokens.begin() + p.page_last_token, true);
+}
+
+bool any_marked(const PageTokens& tokens, const Passage& p) {
+  return p.page_first_token < p.page_last_token &&
+         std::find(tokens.begin() + p.page_first_token, tokens.begin() + p.page_last_token, true) !=
+             tokens.begin() + p.page_last_token;
+}
 
 // A summary's score counts the source words it leaves out, as a summary does
 // by nature, so any copy inside it would win the overlap and leave a phrase
@@ -21,12 +34,10 @@ using PageRanges = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
 // measures for other passages). A "summary" that only strings copies
 // together adds nothing and loses to them. PAN13: summary .8110 -> .8135,
 // the other sets unchanged; one by one with `match`: summary .5771 -> .5953.
-double summary_quality(const Passage& summary, const PageRanges& copies) {
+double summary_quality(const Passage& summary, const PageTokens& copied) {
   std::uint32_t beyond_copies = 0;
   for (const AlignmentStep& s : summary.alignment)
-    beyond_copies += corresponds(s.type) && s.paired() &&
-                     std::none_of(copies.begin(), copies.end(),
-                                  [&](const auto& c) { return c.first <= s.page && s.page < c.second; });
+    beyond_copies += corresponds(s.type) && s.paired() && !copied[s.page];
   const std::uint32_t page_tokens = std::max<std::uint32_t>(1, summary.page_last_token - summary.page_first_token);
   return beyond_copies * std::min(1.0, static_cast<double>(similar_tokens(summary)) / page_tokens);
 }
@@ -40,16 +51,16 @@ std::vector<Passage> resolve_overlaps(std::vector<Passage> passages, const Docum
   // a dense copy beats a looser passage around it. Within one source, moved
   // words would let a loose passage that happens to share words out of order
   // beat the copy inside it (no-obfuscation PAN13 pairs lose detections).
-  PageRanges copies;  // of the verbatim passages, which summaries compete beyond
+  PageTokens copied(page.tokens().size(), false);  // by verbatim passages, which summaries compete beyond
   for (const Passage& p : passages)
-    if (p.kind == PassageKind::kVerbatim) copies.emplace_back(p.page_first_token, p.page_last_token);
+    if (p.kind == PassageKind::kVerbatim) mark(copied, p);
   std::vector<double> similar(passages.size());
   std::vector<std::size_t> order(passages.size());
   for (std::size_t i = 0; i < passages.size(); ++i) {
     const Passage& p = passages[i];
     std::uint32_t corresponding = similar_tokens(p);
     if (scope == OverlapScope::kAcrossSources) corresponding += count_moved_words(p, page, source_of(p.source));
-    similar[i] = p.kind == PassageKind::kSummary ? summary_quality(p, copies) : corresponding * p.score;
+    similar[i] = p.kind == PassageKind::kSummary ? summary_quality(p, copied) : corresponding * p.score;
     order[i] = i;
   }
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -72,20 +83,12 @@ std::vector<Passage> resolve_overlaps(std::vector<Passage> passages, const Docum
     if (passages[a].source != passages[b].source) return passages[a].source < passages[b].source;
     return passages[a].source_first_token < passages[b].source_first_token;
   });
-  // Page token ranges already taken.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> taken;
-  auto is_taken = [&](std::uint32_t token) {
-    for (const auto& t : taken)
-      if (t.first <= token && token < t.second) return true;
-    return false;
-  };
+  PageTokens taken(page.tokens().size(), false);  // by the passages kept
   std::vector<Passage> kept;
   for (std::size_t idx : order) {
     Passage& p = passages[idx];
-    bool clear = true;
-    for (const auto& t : taken) clear = clear && !(p.page_first_token < t.second && t.first < p.page_last_token);
-    if (clear) {
-      taken.emplace_back(p.page_first_token, p.page_last_token);
+    if (!any_marked(taken, p)) {
+      mark(taken, p);
       kept.push_back(std::move(p));
       continue;
     }
@@ -93,7 +96,7 @@ std::vector<Passage> resolve_overlaps(std::vector<Passage> passages, const Docum
     // words stay with the piece they follow.
     std::vector<Passage> pieces(1);
     for (const AlignmentStep& s : p.alignment) {
-      if (s.page != AlignmentStep::kNoToken && is_taken(s.page)) {
+      if (s.page != AlignmentStep::kNoToken && taken[s.page]) {
         if (!pieces.back().alignment.empty()) pieces.emplace_back();
         continue;
       }
@@ -111,7 +114,7 @@ std::vector<Passage> resolve_overlaps(std::vector<Passage> passages, const Docum
       if (piece.alignment.empty() || !summarize_alignment(piece, trim, &page)) continue;
       finalize_passage(piece, page, source);
       if (!passes_thresholds(piece, page, source, options)) continue;
-      taken.emplace_back(piece.page_first_token, piece.page_last_token);
+      mark(taken, piece);
       kept.push_back(std::move(piece));
     }
   }
