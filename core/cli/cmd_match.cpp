@@ -57,8 +57,10 @@ std::string alignment_json(const Passage& p, const Document& page, const Documen
   return out.str();
 }
 
+// Both printers write straight to stdout: a page with 20,000 passages has
+// hundreds of megabytes of output, which a buffer would hold twice over.
 void print_json(const std::vector<Passage>& passages, const Library& library, const Document& page) {
-  std::ostringstream out;
+  std::ostream& out = std::cout;
   out << "{\"passages\":[";
   for (std::size_t i = 0; i < passages.size(); ++i) {
     const Passage& p = passages[i];
@@ -70,7 +72,6 @@ void print_json(const std::vector<Passage>& passages, const Library& library, co
         << ",\"alignment\":" << alignment_json(p, page, library.document(p.source)) << "}";
   }
   out << (passages.empty() ? "" : "\n") << "]}\n";
-  std::cout << out.str();
 }
 
 // Runs of whitespace collapsed to one space, so passages print on readable
@@ -213,7 +214,7 @@ void print_text(const std::vector<Passage>& passages, const Library& library, co
   static const char* const kColours[] = {"\x1b[1;33m", "\x1b[1;36m", "\x1b[1;35m", "\x1b[1;32m", "\x1b[1;34m", "\x1b[1;31m"};
   const char* reset = "\x1b[0m";
   const std::string& text = page.text();
-  std::ostringstream out;
+  std::ostream& out = std::cout;
   std::size_t at = 0;
   for (std::size_t i = 0; i < passages.size(); ++i) {
     const Passage& p = passages[i];
@@ -248,7 +249,6 @@ void print_text(const std::vector<Passage>& passages, const Library& library, co
       out << "    words  " << changes << "\n"
           << "    diff   " << word_diff(p, page, source, colour) << "\n";
   }
-  std::cout << out.str();
 }
 
 }  // namespace
