@@ -1,7 +1,7 @@
 // Shared by the extension's end-to-end tests: the unpacked build (dist/extension)
 // loaded into a fresh Chromium profile (playwright-core) or Firefox (puppeteer-core
 // over WebDriver BiDi), and test pages served from 127.0.0.1 with their own headers.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -188,9 +188,13 @@ export async function launchFirefox({ prefs = {}, profile = null } = {}) {
   const installed = profile ? {
     'xpinstall.signatures.required': false, 'extensions.autoDisableScopes': 0, 'extensions.enabledScopes': 15,
   } : {};
-  if (profile) {
-    mkdirSync(path.join(profile, 'extensions'), { recursive: true });
-    copyFileSync(path.join(root, 'dist/reuselens-extension-firefox.zip'), path.join(profile, 'extensions', `${FIREFOX_ADDON_ID}.xpi`));
+  // Copied once: a restart finds the same file, as a user's restart does. A
+  // file written again looks updated, and Firefox reinstalls the add-on while
+  // it starts, closing the add-on's tabs under a navigation (NS_ERROR_ABORT).
+  const xpi = profile && path.join(profile, 'extensions', `${FIREFOX_ADDON_ID}.xpi`);
+  if (xpi && !existsSync(xpi)) {
+    mkdirSync(path.dirname(xpi), { recursive: true });
+    copyFileSync(path.join(root, 'dist/reuselens-extension-firefox.zip'), xpi);
   }
   const browser = await puppeteer.launch({
     browser: 'firefox',
