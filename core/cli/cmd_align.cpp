@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <mutex>
 #include <set>
@@ -22,12 +23,12 @@ namespace {
 const char* kAlignUsage =
     "usage: reuselens align --pairs PAIRS --src DIR --susp DIR --out DIR [--threads N]\n"
     "  PAIRS holds lines 'suspicious-documentX.txt source-documentY.txt'; for each pair\n"
-    "  DIR/suspicious-documentX-source-documentY.xml gets one detected-plagiarism feature\n"
-    "  per passage, offsets and lengths in characters (code points). Uses every core\n"
-    "  unless --threads says otherwise. A file that is not valid UTF-8 is read with\n"
-    "  U+FFFD for each ill-formed sequence (offsets count as Python's errors='replace'\n"
-    "  does), and one that is empty or has no words gets no detections; each is named\n"
-    "  in a warning on stderr and the run goes on.\n";
+    "  DIR/suspicious-documentX-source-documentY.xml (DIR made if missing) gets one\n"
+    "  detected-plagiarism feature per passage, offsets and lengths in characters (code\n"
+    "  points). Uses every core unless --threads says otherwise. A file that is not\n"
+    "  valid UTF-8 is read with U+FFFD for each ill-formed sequence (offsets count as\n"
+    "  Python's errors='replace' does), and one that is empty or has no words gets no\n"
+    "  detections; each is named in a warning on stderr and the run goes on.\n";
 
 struct Pair {
   std::string susp, src;
@@ -127,7 +128,9 @@ int run_align(const Args& args) {
       if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return fail(path + ": no such file");
     }
   }
-  if (!is_directory(out_dir) && ::mkdir(out_dir.c_str(), 0755) != 0) return fail(out_dir + ": cannot create directory");
+  // With its parents: a run's output often goes to a fresh nested folder.
+  if (std::error_code ec; !std::filesystem::create_directories(out_dir, ec) && ec)
+    return fail(out_dir + ": cannot create directory: " + ec.message());
 
   // Pairs sharing a suspicious document run one after another on one thread,
   // which then tokenizes that document once.

@@ -880,6 +880,21 @@ class AlignTest(CliTestCase):
         self.assertExit(run_cli("align", "--pairs", self.corpus / "pairs", "--src", self.tmp / "nowhere",
                                 "--susp", self.corpus / "susp", "--out", self.tmp / "y"), 1, "nowhere")
 
+    def test_out_directory_is_made_with_its_parents(self):
+        # A run's output often goes to a fresh nested folder (runs/2026-11-22/xml).
+        out = self.tmp / "runs" / "today" / "xml"
+        res = run_cli("align", "--pairs", self.corpus / "pairs", "--src", self.corpus / "src",
+                      "--susp", self.corpus / "susp", "--out", out)
+        self.assertExit(res, 0)
+        self.assertEqual(sorted(p.name for p in out.iterdir()), sorted(p.name for p in self.out.iterdir()))
+
+    def test_out_path_that_is_a_file_is_refused_with_the_reason(self):
+        blocker = write_text(self.tmp / "a-file", "")
+        res = run_cli("align", "--pairs", self.corpus / "pairs", "--src", self.corpus / "src",
+                      "--susp", self.corpus / "susp", "--out", blocker / "xml")
+        self.assertExit(res, 1, "a-file")
+        self.assertRegex(res.err, r"cannot create directory: .*[Nn]ot a directory")
+
     def test_thread_count_is_checked(self):
         for bad in ("100000", "0", "-1", "3x", ""):
             res = run_cli("align", "--pairs", self.corpus / "pairs", "--src", self.corpus / "src",
