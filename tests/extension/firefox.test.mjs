@@ -5,7 +5,7 @@
 // pages (see launchFirefox in harness.mjs); pages are served from 127.0.0.1.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import {
@@ -238,6 +238,9 @@ test('the library survives a browser restart (persistent profile, the add-on ins
     await b.control.waitForFunction(() => /^\(\d+\)$/.test(document.getElementById('count').textContent));
     return b.control.evaluate(() => document.getElementById('count').textContent);
   };
+  // When Firefox last installed or updated the add-on: a restart is not an update.
+  const updated = () => JSON.parse(readFileSync(path.join(profile, 'extensions.json'), 'utf8'))
+    .addons.find((a) => a.id === FIREFOX_ADDON_ID).updateDate;
   const first = await launchFirefox({ profile });
   try {
     assert.deepEqual(await first.hook('importSources', [{ id: 'kept', title: 'Kept', url: '', text: SEEDS['001'].text }]), { added: 1, ids: ['kept'] });
@@ -245,6 +248,7 @@ test('the library survives a browser restart (persistent profile, the add-on ins
   } finally {
     await first.browser.close();
   }
+  const installed = updated();
   const second = await launchFirefox({ profile });
   try {
     assert.equal(await count(second), '(1)');
@@ -256,6 +260,7 @@ test('the library survives a browser restart (persistent profile, the add-on ins
   } finally {
     await second.browser.close();
   }
+  assert.equal(updated(), installed, 'the restart found the add-on as installed, not updated');
 });
 
 /**
