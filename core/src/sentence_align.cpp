@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <unordered_map>
 
 #include "reuselens/synonyms.hpp"
@@ -149,13 +150,38 @@ struct Seed {
   double cosine = 0;
 };
 
+// Source units with the same terms, as classes of unit indices in source
+// order: they score alike against every page unit, so each class is scored
+// once. A source that repeats a sentence 5,000 times would otherwise cost
+// every page sentence 5,000 scorings.
+std::vector<std::vector<std::uint32_t>> classes_of_equal_units(const std::vector<Unit>& units) {
+  std::vector<std::vector<std::uint32_t>> classes;
+  std::unordered_map<std::size_t, std::vector<std::uint32_t>> by_hash;  // hash of terms -> classes
+  for (std::uint32_t j = 0; j < units.size(); ++j) {
+    std::size_t h = units[j].terms.size();
+    for (const auto& [id, w] : units[j].terms)
+      h = h * 1000003u ^ (std::hash<std::uint32_t>{}(id) + 31 * std::hash<float>{}(w));
+    std::vector<std::uint32_t>& candidates = by_hash[h];
+    const auto same = std::find_if(candidates.begin(), candidates.end(),
+                                   [&](std::uint32_t c) { return units[classes[c][0]].terms == units[j].terms; });
+    if (same != candidates.end()) {
+      classes[*same].push_back(j);
+    } else {
+      candidates.push_back(static_cast<std::uint32_t>(classes.size()));
+      classes.push_back({j});
+    }
+  }
+  return classes;
+}
+
 std::vector<Seed> find_seeds(const std::vector<Unit>& page_units, const std::vector<Unit>& source_units,
                              std::size_t term_count, const SentenceAlignOptions& options) {
-  std::vector<std::vector<std::pair<std::uint32_t, float>>> postings(term_count);
-  for (std::uint32_t j = 0; j < source_units.size(); ++j)
-    for (const auto& [id, w] : source_units[j].terms) postings[id].emplace_back(j, w);
-  std::vector<double> dot(source_units.size(), 0);
-  std::vector<std::uint32_t> shared(source_units.size(), 0);
+  const std::vector<std::vector<std::uint32_t>> classes = classes_of_equal_units(source_units);
+  std::vector<std::vector<std::pair<std::uint32_t, float>>> postings(term_count);  // term -> classes
+  for (std::uint32_t c = 0; c < classes.size(); ++c)
+    for (const auto& [id, w] : source_units[classes[c][0]].terms) postings[id].emplace_back(c, w);
+  std::vector<double> dot(classes.size(), 0);
+  std::vector<std::uint32_t> shared(classes.size(), 0);
   std::vector<std::uint32_t> touched;
   std::vector<Seed> seeds, weak;
   // Of one page sentence's seeds (those from `first` on), keeps the
@@ -172,21 +198,29 @@ std::vector<Seed> find_seeds(const std::vector<Unit>& page_units, const std::vec
     const std::size_t seeds_before = seeds.size(), weak_before = weak.size();
     const Unit& p = page_units[i];
     for (const auto& [id, w] : p.terms)
-      for (const auto& [j, sw] : postings[id]) {
-        if (shared[j] == 0) touched.push_back(j);
-        dot[j] += static_cast<double>(w) * sw;
-        ++shared[j];
+      for (const auto& [c, sw] : postings[id]) {
+        if (shared[c] == 0) touched.push_back(c);
+        dot[c] += static_cast<double>(w) * sw;
+        ++shared[c];
       }
-    for (std::uint32_t j : touched) {
-      const Unit& s = source_units[j];
-      const double cosine = (p.norm > 0 && s.norm > 0) ? dot[j] / (p.norm * s.norm) : 0;
-      const double dice = 2.0 * shared[j] / static_cast<double>(p.terms.size() + s.terms.size());
+    for (std::uint32_t c : touched) {
+      const Unit& s = source_units[classes[c][0]];
+      const double cosine = (p.norm > 0 && s.norm > 0) ? dot[c] / (p.norm * s.norm) : 0;
+      const double dice = 2.0 * shared[c] / static_cast<double>(p.terms.size() + s.terms.size());
+      std::vector<Seed>* kind = nullptr;
       if (cosine > options.min_cosine && dice > options.min_dice)
-        seeds.push_back({i, j, cosine});
+        kind = &seeds;
       else if (cosine > options.min_weak_cosine && dice > options.min_weak_dice)
-        weak.push_back({i, j, cosine});
-      dot[j] = 0;
-      shared[j] = 0;
+        kind = &weak;
+      // Of a class, only its first max_partners can be kept (keep_best: the
+      // earlier among equals).
+      const std::size_t members = options.max_partners == 0
+                                      ? classes[c].size()
+                                      : std::min<std::size_t>(classes[c].size(), options.max_partners);
+      if (kind)
+        for (std::size_t k = 0; k < members; ++k) kind->push_back({i, classes[c][k], cosine});
+      dot[c] = 0;
+      shared[c] = 0;
     }
     touched.clear();
     keep_best(seeds, seeds_before);

@@ -224,6 +224,28 @@ TEST(AlignSentences, APageSentenceKeepsOnlyItsMostSimilarPartners) {
   EXPECT_EQ(source_text(closest[0]) + ". ", sentence);
 }
 
+TEST(AlignSentences, ASentenceTheSourceRepeatsPairsWithItsEarliestCopies) {
+  // The source holds the page's sentence three times, far apart: equal
+  // partners, of which the earliest are kept (repeats are scored once).
+  const std::string sentence = "The Pentagon cut off high-level discussions with Moscow after the annexation of Crimea. ";
+  const std::string between = kFiller + kFiller;
+  const Document source = doc(sentence + between + sentence + between + sentence);
+  const Document page = doc(sentence);
+  auto starts = [&](const SentenceAlignOptions& o) {
+    std::vector<std::size_t> out;
+    for (const SentenceMatch& m : align_sentences(page, source, o)) out.push_back(source.tokens()[m.source_first].begin);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  const std::size_t second = sentence.size() + between.size(), third = 2 * second;
+  SentenceAlignOptions two;
+  two.max_partners = 2;
+  EXPECT_EQ(starts(two), (std::vector<std::size_t>{0, second}));
+  SentenceAlignOptions all;
+  all.max_partners = 0;
+  EXPECT_EQ(starts(all), (std::vector<std::size_t>{0, second, third}));
+}
+
 TEST(AlignSentences, ASourceThatHoldsItsTextTwiceGivesAPassagePerCopy) {
   // The source holds its article twice in a row (a page and its print
   // version); the page restates it. Every page sentence pairs with both
