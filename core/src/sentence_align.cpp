@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
+#include <cstring>
 #include <unordered_map>
 
 #include "reuselens/synonyms.hpp"
@@ -150,38 +150,62 @@ struct Seed {
   double cosine = 0;
 };
 
-// Source units with the same terms, as classes of unit indices in source
-// order: they score alike against every page unit, so each class is scored
-// once. A source that repeats a sentence 5,000 times would otherwise cost
-// every page sentence 5,000 scorings.
-std::vector<std::vector<std::uint32_t>> classes_of_equal_units(const std::vector<Unit>& units) {
-  std::vector<std::vector<std::uint32_t>> classes;
-  std::unordered_map<std::size_t, std::vector<std::uint32_t>> by_hash;  // hash of terms -> classes
-  for (std::uint32_t j = 0; j < units.size(); ++j) {
-    std::size_t h = units[j].terms.size();
-    for (const auto& [id, w] : units[j].terms)
-      h = h * 1000003u ^ (std::hash<std::uint32_t>{}(id) + 31 * std::hash<float>{}(w));
-    std::vector<std::uint32_t>& candidates = by_hash[h];
-    const auto same = std::find_if(candidates.begin(), candidates.end(),
-                                   [&](std::uint32_t c) { return units[classes[c][0]].terms == units[j].terms; });
-    if (same != candidates.end()) {
-      classes[*same].push_back(j);
-    } else {
-      candidates.push_back(static_cast<std::uint32_t>(classes.size()));
-      classes.push_back({j});
+// Source units with the same terms: they score alike against every page
+// unit, so each class is scored once. A source that repeats a sentence 5,000
+// times would otherwise cost every page sentence 5,000 scorings.
+struct UnitClasses {
+  std::vector<std::uint32_t> start;    // class c's members are members[start[c] .. start[c + 1])
+  std::vector<std::uint32_t> members;  // unit indices, each class's in source order
+};
+
+UnitClasses classes_of_equal_units(const std::vector<Unit>& units) {
+  const auto n = static_cast<std::uint32_t>(units.size());
+  std::vector<std::uint64_t> hash(n);
+  for (std::uint32_t j = 0; j < n; ++j) {
+    std::uint64_t h = units[j].terms.size();
+    for (const auto& [id, w] : units[j].terms) {
+      std::uint32_t bits = 0;
+      std::memcpy(&bits, &w, sizeof bits);
+      h = (h ^ (std::uint64_t{id} << 32 | bits)) * 0x9E3779B97F4A7C15ull;
+    }
+    hash[j] = h;
+  }
+  std::vector<std::uint32_t> order(n);
+  for (std::uint32_t j = 0; j < n; ++j) order[j] = j;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return hash[a] != hash[b] ? hash[a] < hash[b] : a < b;
+  });
+  std::vector<std::uint32_t> class_of(n), first_member;  // per class, its earliest unit
+  for (std::uint32_t a = 0, b = 0; a < n; a = b) {
+    for (b = a; b < n && hash[order[b]] == hash[order[a]]; ++b) {}
+    const std::size_t group = first_member.size();  // classes of this hash begin here
+    for (std::uint32_t k = a; k < b; ++k) {
+      const std::uint32_t j = order[k];
+      std::size_t c = group;
+      while (c < first_member.size() && units[first_member[c]].terms != units[j].terms) ++c;
+      if (c == first_member.size()) first_member.push_back(j);
+      class_of[j] = static_cast<std::uint32_t>(c);
     }
   }
+  UnitClasses classes;
+  classes.start.assign(first_member.size() + 1, 0);
+  for (std::uint32_t j = 0; j < n; ++j) ++classes.start[class_of[j] + 1];
+  for (std::size_t c = 0; c < first_member.size(); ++c) classes.start[c + 1] += classes.start[c];
+  classes.members.resize(n);
+  std::vector<std::uint32_t> next(classes.start.begin(), classes.start.end() - 1);
+  for (std::uint32_t j = 0; j < n; ++j) classes.members[next[class_of[j]]++] = j;
   return classes;
 }
 
 std::vector<Seed> find_seeds(const std::vector<Unit>& page_units, const std::vector<Unit>& source_units,
                              std::size_t term_count, const SentenceAlignOptions& options) {
-  const std::vector<std::vector<std::uint32_t>> classes = classes_of_equal_units(source_units);
+  const UnitClasses classes = classes_of_equal_units(source_units);
+  const std::size_t class_count = classes.start.size() - 1;
   std::vector<std::vector<std::pair<std::uint32_t, float>>> postings(term_count);  // term -> classes
-  for (std::uint32_t c = 0; c < classes.size(); ++c)
-    for (const auto& [id, w] : source_units[classes[c][0]].terms) postings[id].emplace_back(c, w);
-  std::vector<double> dot(classes.size(), 0);
-  std::vector<std::uint32_t> shared(classes.size(), 0);
+  for (std::uint32_t c = 0; c < class_count; ++c)
+    for (const auto& [id, w] : source_units[classes.members[classes.start[c]]].terms) postings[id].emplace_back(c, w);
+  std::vector<double> dot(class_count, 0);
+  std::vector<std::uint32_t> shared(class_count, 0);
   std::vector<std::uint32_t> touched;
   std::vector<Seed> seeds, weak;
   // Of one page sentence's seeds (those from `first` on), keeps the
@@ -204,7 +228,8 @@ std::vector<Seed> find_seeds(const std::vector<Unit>& page_units, const std::vec
         ++shared[c];
       }
     for (std::uint32_t c : touched) {
-      const Unit& s = source_units[classes[c][0]];
+      const std::uint32_t* members = classes.members.data() + classes.start[c];
+      const Unit& s = source_units[members[0]];
       const double cosine = (p.norm > 0 && s.norm > 0) ? dot[c] / (p.norm * s.norm) : 0;
       const double dice = 2.0 * shared[c] / static_cast<double>(p.terms.size() + s.terms.size());
       std::vector<Seed>* kind = nullptr;
@@ -214,11 +239,10 @@ std::vector<Seed> find_seeds(const std::vector<Unit>& page_units, const std::vec
         kind = &weak;
       // Of a class, only its first max_partners can be kept (keep_best: the
       // earlier among equals).
-      const std::size_t members = options.max_partners == 0
-                                      ? classes[c].size()
-                                      : std::min<std::size_t>(classes[c].size(), options.max_partners);
+      const std::size_t size = classes.start[c + 1] - classes.start[c];
+      const std::size_t kept = options.max_partners == 0 ? size : std::min<std::size_t>(size, options.max_partners);
       if (kind)
-        for (std::size_t k = 0; k < members; ++k) kind->push_back({i, classes[c][k], cosine});
+        for (std::size_t k = 0; k < kept; ++k) kind->push_back({i, members[k], cosine});
       dot[c] = 0;
       shared[c] = 0;
     }
