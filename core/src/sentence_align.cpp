@@ -232,17 +232,17 @@ std::vector<Seed> find_seeds(const std::vector<Unit>& page_units, const std::vec
       const Unit& s = source_units[members[0]];
       const double cosine = (p.norm > 0 && s.norm > 0) ? dot[c] / (p.norm * s.norm) : 0;
       const double dice = 2.0 * shared[c] / static_cast<double>(p.terms.size() + s.terms.size());
-      std::vector<Seed>* kind = nullptr;
+      std::vector<Seed>* into = nullptr;
       if (cosine > options.min_cosine && dice > options.min_dice)
-        kind = &seeds;
+        into = &seeds;
       else if (cosine > options.min_weak_cosine && dice > options.min_weak_dice)
-        kind = &weak;
+        into = &weak;
       // Of a class, only its first max_partners can be kept (keep_best: the
       // earlier among equals).
       const std::size_t size = classes.start[c + 1] - classes.start[c];
       const std::size_t kept = options.max_partners == 0 ? size : std::min<std::size_t>(size, options.max_partners);
-      if (kind)
-        for (std::size_t k = 0; k < kept; ++k) kind->push_back({i, members[k], cosine});
+      if (into)
+        for (std::size_t k = 0; k < kept; ++k) into->push_back({i, members[k], cosine});
       dot[c] = 0;
       shared[c] = 0;
     }
