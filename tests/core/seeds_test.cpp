@@ -115,6 +115,31 @@ TEST(SeedsAcrossSources, ASpunCopyOfASourceThatHoldsItsArticleTwiceIsSpunFromOne
   EXPECT_LT(longest->source_end - longest->source_begin, article.size());
 }
 
+TEST(SeedsAcrossSources, APageRepeatingASpunCopyAgainstASourceRepeatingItsArticleIsSpunCopyByCopy) {
+  // A spam page holds the spun 000 three times; the source holds 001 twenty
+  // times (more copies than a page sentence keeps partners, 16). Each page
+  // copy is one spun passage from one source copy, not one "summary" of all.
+  const std::string article = test::read_seed("001_08fe67f9a3eebd52.txt");
+  const std::string spun = test::read_seed("000_b44e7f05eab81677.txt");
+  std::string source_text, page_text;
+  for (int i = 0; i < 20; ++i) source_text += article + "\n";
+  for (int i = 0; i < 3; ++i) page_text += spun + "\n";
+  Library library;
+  ASSERT_TRUE(library.add({"many", "", "", source_text}).ok);
+  const Document page = test::doc(page_text);
+  const std::vector<Passage> passages = match(library, page);
+  std::vector<const Passage*> spun_copies;
+  for (const Passage& p : passages)
+    if (p.kind == PassageKind::kSpun) spun_copies.push_back(&p);
+  ASSERT_EQ(spun_copies.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_GE(spun_copies[i]->page_begin, i * (spun.size() + 1));
+    EXPECT_LE(spun_copies[i]->page_end, (i + 1) * (spun.size() + 1));
+    EXPECT_GT(spun_copies[i]->page_end - spun_copies[i]->page_begin, 2000u);
+    EXPECT_LT(spun_copies[i]->source_end - spun_copies[i]->source_begin, article.size());
+  }
+}
+
 TEST(SeedsAcrossSources, ARestatedSentenceIsCreditedWholeToTheSourceItRestates) {
   // 003 restates 001's Pentagon sentence and moves its first words to the
   // front; 004 words the sentence's second half as 003 does, in order. Both
