@@ -111,6 +111,8 @@ bool gap_within(const std::vector<Token>& tokens, std::int64_t from, std::int64_
 // Groups runs into passages: a run joins the open chain it continues on both
 // sides within `max_gap` words. Runs that continue no chain start one, so
 // passages may come in any order of the source (shuffled aggregator pages).
+// Chains too short to be a passage (min_matched_tokens) are dropped as they
+// close: text that repeats a few words on both sides makes millions of them.
 std::vector<Chain> chain_runs(const std::vector<Run>& runs, const Document& page, const Document& source,
                               const AlignOptions& options) {
   const auto gap_limit = static_cast<std::int64_t>(options.max_gap);
@@ -126,7 +128,7 @@ std::vector<Chain> chain_runs(const std::vector<Run>& runs, const Document& page
     if (r == 0 || runs[r - 1].page != run.page)
       for (std::size_t c = 0; c < open.size();) {
         if (static_cast<std::int64_t>(open[c].page_end) + swap_limit < static_cast<std::int64_t>(run.page)) {
-          done.push_back(std::move(open[c]));
+          if (open[c].matched >= options.min_matched_tokens) done.push_back(std::move(open[c]));
           open[c] = std::move(open.back());
           open.pop_back();
         } else {
@@ -170,7 +172,8 @@ std::vector<Chain> chain_runs(const std::vector<Run>& runs, const Document& page
       open.push_back(std::move(chain));
     }
   }
-  for (Chain& chain : open) done.push_back(std::move(chain));
+  for (Chain& chain : open)
+    if (chain.matched >= options.min_matched_tokens) done.push_back(std::move(chain));
   return done;
 }
 
@@ -506,7 +509,6 @@ Copies find_copies(const Document& page, const Document& source, const AlignOpti
   if (page.tokens().size() < options.seed_ngram || source.tokens().size() < options.seed_ngram) return k;
   k.runs = seeds_to_runs(find_seeds(page, source, options), page, source, options.seed_ngram);
   for (Chain& chain : chain_runs(k.runs, page, source, options)) {
-    if (chain.matched < options.min_matched_tokens) continue;
     Candidate c{chain.runs.front().page, chain.page_end, chain.runs.front().source, chain.source_end, {}, false};
     for (const Run& r : chain.runs) c.source_first = std::min(c.source_first, r.source);
     c.anchors = std::move(chain.runs);
