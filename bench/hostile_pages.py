@@ -40,6 +40,9 @@ def make_cases(work, article_path, write_files):
     specs = [
         ("one sentence repeated", lambda: sentence * 20000, lambda: sentence * 5000,
          "the page repeats one sentence 20,000 times, the source 5,000 times"),
+        ("one sentence repeated, both sides doubled", lambda: sentence * 40000, lambda: sentence * 10000,
+         "40,000 and 10,000 times: work that grows linearly takes twice the time of the case above, "
+         "work that grows with the product of the sides four times"),
         ("word salad", lambda: word_salad(sentence.split(), 200000, rng),
          lambda: word_salad(sentence.split(), 50000, rng),
          "200,000 and 50,000 words drawn at random from that sentence's 13"),
