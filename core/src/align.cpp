@@ -336,6 +336,28 @@ void drop_unrelated_edges(Candidate& c, const Document& page, const Document& so
                   c.anchors.end());
 }
 
+// Pieces that fill a page stretch with sentences taken from the source out of
+// its order, none condensing a stretch itself, are an aggregator's stitching,
+// reported sentence by sentence, when they are two, or all copies (verbatim
+// or edited) however many. The seed 001 against 004 was one "summary" of all
+// 004, its copied sentence included; so were three sentences of 001 reordered
+// with small edits. PAN13's summaries that swap pieces have one that is a
+// summary itself, a paraphrase among three or more, or rewritten text
+// between copies (its results are unchanged).
+bool stitched_sentences(const std::vector<Passage>& joined, std::size_t first, std::size_t last) {
+  bool swapped = false, copies = true;
+  std::uint32_t inside = 0;
+  for (std::size_t i = first; i < last; ++i) {
+    const Passage& p = joined[i];
+    if (p.kind == PassageKind::kSummary) return false;
+    swapped = swapped || (i > first && p.source_first_token < joined[i - 1].source_first_token);
+    copies = copies && (p.kind == PassageKind::kVerbatim || p.kind == PassageKind::kEdited);
+    inside += p.page_last_token - p.page_first_token;
+  }
+  const std::uint32_t stretch = joined[last - 1].page_last_token - joined[first].page_first_token;
+  return swapped && (last - first == 2 || copies) && inside >= 0.9 * stretch;
+}
+
 // Passages close together on the page whose source sides spread over much of a
 // far longer source are one summary of it (its pieces may look copied, spun or
 // paraphrased): one passage with the whole source as its source side. Only
@@ -372,7 +394,7 @@ std::vector<Passage> summaries_of_whole_source(std::vector<Passage> joined, cons
       for (const AlignmentStep& step : joined[i].alignment)
         if (corresponds(step.type) && step.source != AlignmentStep::kNoToken) matched_in_source.push_back(step.source);
     Passage whole;
-    bool summary = last - first == joined.size() && source_words >= options.summary_document_words &&
+    bool summary = !stitched_sentences(joined, first, last) && last - first == joined.size() && source_words >= options.summary_document_words &&
                    copied_words < 0.5 * page_span &&
                    core_spread(std::move(matched_in_source)) >= options.summary_document_share * source_words &&
                    page_span < options.summary_document_ratio * source_words;

@@ -439,6 +439,29 @@ TEST(Align, NewsProfileKeepsStitchedSentencesApart) {
   for (const Passage& p : passages) EXPECT_EQ(p.kind, PassageKind::kVerbatim);
 }
 
+// Sentence i of the article with one word changed (Russia -> Russian
+// Federation): an edited copy.
+std::string edited_sentence(int i) {
+  const std::string n = std::to_string(i);
+  return replace_word(invented_sentence(i, "src"), "srcq" + n + "x10", "changed" + n);
+}
+
+TEST(Align, NewsProfileKeepsEditedSentencesStitchedOutOfOrderApart) {
+  // Three sentences from all over an article, reordered and lightly edited,
+  // side by side: an aggregator's stitching, three edited copies, not one
+  // summary of the whole article.
+  const Document source = doc(invented_text(40, "src"));
+  const std::string stitched = edited_sentence(38) + " " + edited_sentence(1) + " " + edited_sentence(20);
+  const Document page = doc(invented_text(10, "pre") + stitched + " " + invented_text(10, "post"));
+  const auto passages = align(page, source);
+  ASSERT_EQ(passages.size(), 3u);
+  const int order[] = {38, 1, 20};
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(passages[i].kind, PassageKind::kEdited);
+    EXPECT_EQ(slice(page, passages[i].page_begin, passages[i].page_end), edited_sentence(order[i]));
+  }
+}
+
 TEST(Align, PanProfileJoinsTheSwappedHalvesOfAnEditedPassage) {
   // Two sentences, each long enough for PAN's 200 characters, copied with an
   // edit each and in swapped order.

@@ -210,5 +210,33 @@ TEST(SeedsAcrossSources, ARestatementIsFoundWhicheverTextIsThePage) {
   EXPECT_LT(found->score, 0.5);
 }
 
+TEST(SeedsAcrossSources, TwoSentencesTheSourceHoldsInTheOtherOrderStayTwoPassages) {
+  // 001 against 004: 004 copies 001's Latakia sentence (with curly quotes)
+  // and, 1,300 characters further on, restates the Pentagon sentence that
+  // comes just before it in 001. Two sentences in swapped order are two
+  // passages, the copy verbatim, not one summary of all of 004.
+  Library library;
+  ASSERT_TRUE(library.add({"004", "", "", test::read_seed("004_2cb53fe733bcfbdb.txt")}).ok);
+  const std::string text = test::read_seed("001_08fe67f9a3eebd52.txt");
+  const std::string copied =
+      "But Russia's buildup at Syria's Latakia airbase raises the possibility of air combat missions in Syrian "
+      "airspace.";
+  const std::size_t at = text.find(copied);
+  ASSERT_NE(at, std::string::npos);
+  const Document page = test::doc(text);
+  const std::vector<Passage> passages = match(library, page);
+  ASSERT_EQ(passages.size(), 2u);
+  for (const Passage& p : passages) EXPECT_NE(p.kind, PassageKind::kSummary);
+  EXPECT_LT(passages[0].page_end, at);
+  EXPECT_NE(text.substr(passages[0].page_begin, passages[0].page_end - passages[0].page_begin).find("Crimea"),
+            std::string::npos);
+  EXPECT_EQ(passages[1].kind, PassageKind::kVerbatim);
+  EXPECT_EQ(text.substr(passages[1].page_begin, passages[1].page_end - passages[1].page_begin), copied);
+  const std::string& source = library.document(0).text();
+  EXPECT_EQ(source.substr(passages[1].source_begin, passages[1].source_end - passages[1].source_begin),
+            "But Russia\u2019s buildup at Syria\u2019s Latakia airbase raises the possibility of air combat missions "
+            "in Syrian airspace.");
+}
+
 }  // namespace
 }  // namespace reuselens
