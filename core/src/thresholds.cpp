@@ -122,8 +122,12 @@ bool passes_thresholds(const Passage& p, const Document& page, const Document& s
   const Correspondences distinct = p.sentence_seeded || options.min_content_words > 0
                                        ? distinct_correspondences(p, page)
                                        : Correspondences{};
+  const auto shared_content = static_cast<std::uint32_t>(shared.size());
   const std::uint32_t similar =
-      p.sentence_seeded ? std::max(distinct.total(), static_cast<std::uint32_t>(shared.size())) : similar_tokens(p);
+      !p.sentence_seeded ? similar_tokens(p)
+      : options.count_moved_and_function_words
+          ? std::max(distinct.total(), distinct.function_words + shared_content)
+          : std::max(distinct.total(), shared_content);
   if (similar < (p.sentence_seeded ? options.min_sentence_tokens : options.min_matched_tokens)) return false;
   if (distinct.content_words < options.min_content_words) return false;
   const double page_len = p.page_last_token - p.page_first_token;

@@ -672,6 +672,35 @@ TEST(Align, NewsPassagesNeedASharedWordOfTheirOwnAndSummariesFour) {
   EXPECT_TRUE(judged(false, 20, PassageKind::kSummary));
 }
 
+TEST(Align, PanSentencePassagesCountMovedContentWordsAndTheFunctionWordsThatPair) {
+  // Twelve content words both sides share, in reverse order on the page, so
+  // the word alignment can follow one of them; the function words between
+  // them stay in order and pair.
+  const char* function_words[] = {"of", "the", "and", "in", "with", "of", "the", "and", "in", "with", "of"};
+  std::string page_text, source_text;
+  for (int w = 0; w < 12; ++w) {
+    page_text += "sharedcontentword" + std::to_string(11 - w) + " ";
+    source_text += "sharedcontentword" + std::to_string(w) + " ";
+    if (w < 11) {
+      page_text += std::string(function_words[w]) + " ";
+      source_text += std::string(function_words[w]) + " ";
+    }
+  }
+  const Document page = doc(page_text), source = doc(source_text);
+  AlignOptions options = AlignOptions::pan();  // 14 similar words
+  Passage p;
+  ASSERT_TRUE(refine_passage(p, page, 0, static_cast<std::uint32_t>(page.tokens().size()), source, 0,
+                             static_cast<std::uint32_t>(source.tokens().size()), {}, options.refine));
+  p.sentence_seeded = true;
+  finalize_passage(p, page, source);
+  ASSERT_TRUE(options.count_moved_and_function_words);
+  // 12 distinct content words, plus the function words the alignment pairs.
+  EXPECT_TRUE(passes_thresholds(p, page, source, options));
+  // The larger of 12 and what the alignment pairs in order is not enough.
+  options.count_moved_and_function_words = false;
+  EXPECT_FALSE(passes_thresholds(p, page, source, options));
+}
+
 // Sentence i of `tag` with every third word replaced: no shared n-gram of
 // three words (a rewording only sentence similarity finds).
 std::string reworded_sentence(int i, const std::string& tag) {
