@@ -394,8 +394,8 @@ std::vector<Passage> summaries_of_whole_source(std::vector<Passage> joined, cons
       for (const AlignmentStep& step : joined[i].alignment)
         if (corresponds(step.type) && step.source != AlignmentStep::kNoToken) matched_in_source.push_back(step.source);
     Passage whole;
-    bool summary = !stitched_sentences(joined, first, last) && last - first == joined.size() && source_words >= options.summary_document_words &&
-                   copied_words < 0.5 * page_span &&
+    bool summary = last - first == joined.size() && !stitched_sentences(joined, first, last) &&
+                   source_words >= options.summary_document_words && copied_words < 0.5 * page_span &&
                    core_spread(std::move(matched_in_source)) >= options.summary_document_share * source_words &&
                    page_span < options.summary_document_ratio * source_words;
     if (summary) {

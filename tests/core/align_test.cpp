@@ -439,8 +439,8 @@ TEST(Align, NewsProfileKeepsStitchedSentencesApart) {
   for (const Passage& p : passages) EXPECT_EQ(p.kind, PassageKind::kVerbatim);
 }
 
-// Sentence i of the article with one word changed (Russia -> Russian
-// Federation): an edited copy.
+// Sentence i of the article with one word changed, as an aggregator writes
+// "Russian Federation" for "Russia": an edited copy.
 std::string edited_sentence(int i) {
   const std::string n = std::to_string(i);
   return replace_word(invented_sentence(i, "src"), "srcq" + n + "x10", "changed" + n);
