@@ -245,9 +245,9 @@ TEST(SeedsAcrossSources, TwoSentencesTheSourceHoldsInTheOtherOrderStayTwoPassage
 // (passage.hpp): ends on character boundaries around whole words, and an
 // alignment that steps through every word of both sides once, in the order of
 // both texts (a moved word's source word stands at its page word instead).
-// Checked on every passage the seeds give, each page matched with the other
-// four as its library and aligned with each alone under the PAN profile; a
-// copy of 001 whose sentences run backwards, a word in seven gone, joins them.
+// Checked on every passage of six texts: the seeds and a copy of 001 whose
+// sentences run backwards, a word in seven gone. Each is matched with the
+// other five as its library and aligned with each alone under the PAN profile.
 bool starts_code_point(const std::string& text, std::uint32_t at) {
   return at == text.size() || (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80;
 }
