@@ -343,6 +343,15 @@ def match_pairs(cli: Path, corpus: Path, pairs: Sequence[Tuple[str, str]], out: 
     return time.perf_counter() - t0
 
 
+def scratch_base() -> Optional[str]:
+    """Where a run's outputs go: /dev/shm when it is a writable folder, as in
+    bench/run.sh, so the wall clock measures the work and not this disk's file
+    creation. Creating 5,185 outputs on ext4 just after the last run's were
+    deleted took `align` from 4.2 s to 8.6 s here; None: the system default."""
+    shm = "/dev/shm"
+    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK) else None
+
+
 def run_pan(args, reqs_check=None) -> PanResult:
     corpus = Path(args.corpus).resolve()
     types = discover_types(corpus)
@@ -355,7 +364,7 @@ def run_pan(args, reqs_check=None) -> PanResult:
         reqs_check(types)
     npairs = sum(len(t.pairs) for t in types)
     scope = f"first {args.sample} pairs of each type" if args.sample else "all pairs"
-    with tempfile.TemporaryDirectory(prefix="reuselens-eval-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="reuselens-eval-", dir=scratch_base()) as tmp:
         tmp = Path(tmp)
         seconds = None
         if args.oracle:

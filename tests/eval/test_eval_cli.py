@@ -27,6 +27,8 @@ if mode == "crash":
     print("boom", file=sys.stderr); sys.exit(3)
 if args[0] == "align":
     o = dict(zip(args[1::2], args[2::2]))
+    if os.environ.get("FAKE_RECORD_OUT"):
+        Path(os.environ["FAKE_RECORD_OUT"]).write_text(o["--out"])
     corpus = Path(o["--src"]).parent
     for line in Path(o["--pairs"]).read_text().splitlines():
         s, r = line.split()
@@ -207,6 +209,24 @@ class EvalCliTest(unittest.TestCase):
         rc, _, _, err = self.run_eval("pan", "--via", "match", mode="crash")
         self.assertEqual(rc, 2)
         self.assertIn("exit status 3", err)
+
+    def test_pan_outputs_go_to_shared_memory_when_it_is_writable(self):
+        # As in bench/run.sh: the wall clock then measures the work, not the
+        # disk's file creation.
+        record = self.root / "out-path"
+        os.environ["FAKE_RECORD_OUT"] = str(record)
+        try:
+            rc, _, _, err = self.run_eval("pan")
+        finally:
+            os.environ.pop("FAKE_RECORD_OUT")
+        self.assertEqual(rc, 0, err)
+        shm = Path("/dev/shm")
+        writable = shm.is_dir() and os.access(shm, os.W_OK)
+        base = shm if writable else Path(tempfile.gettempdir())
+        out = Path(record.read_text())
+        self.assertEqual(out.parent.parent, base)
+        self.assertTrue(out.parent.name.startswith("reuselens-eval-"), out)
+        self.assertFalse(out.exists(), "the outputs are removed after scoring")
 
     def test_pan_oracle_needs_no_cli(self):
         rc, m, _, _ = self.run_eval("pan", "--oracle", "--cli", str(self.root / "nothing"))
