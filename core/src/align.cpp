@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <set>
 #include <tuple>
 #include <utility>
 
@@ -94,6 +95,7 @@ struct Chain {
   std::uint32_t page_end = 0;
   std::uint32_t source_end = 0;
   std::uint32_t matched = 0;
+  std::uint32_t id = 0;  // chain_runs's handle, stable while the chain moves in its list
 };
 
 // Is the gap of tokens [from, from + gap) within `limit` words? A character
@@ -121,6 +123,12 @@ std::vector<Chain> chain_runs(const std::vector<Run>& runs, const Document& page
   const std::int64_t swap_limit = 2 * gap_limit;
   const std::int64_t overlap_limit = static_cast<std::int64_t>(options.seed_ngram);
   std::vector<Chain> open, done;
+  // Only chains whose source side ends near a run's start can take it, so
+  // the open chains are also kept by source end: a page and source that
+  // repeat a few words throughout (word salad) keep hundreds of chains open,
+  // and scanning them all for each of millions of runs took most of the time.
+  std::set<std::pair<std::uint32_t, std::uint32_t>> by_source_end;  // (source_end, id)
+  std::vector<std::uint32_t> position;                               // in `open`, by id
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const Run& run = runs[r];
     // Chains that no later run can continue are done (runs are in page
@@ -128,16 +136,25 @@ std::vector<Chain> chain_runs(const std::vector<Run>& runs, const Document& page
     if (r == 0 || runs[r - 1].page != run.page)
       for (std::size_t c = 0; c < open.size();) {
         if (static_cast<std::int64_t>(open[c].page_end) + swap_limit < static_cast<std::int64_t>(run.page)) {
+          by_source_end.erase({open[c].source_end, open[c].id});
           if (open[c].matched >= options.min_matched_tokens) done.push_back(std::move(open[c]));
           open[c] = std::move(open.back());
+          position[open[c].id] = static_cast<std::uint32_t>(c);
           open.pop_back();
         } else {
           ++c;
         }
       }
+    // The chain with the least gap, then the most matched words, then the
+    // first in `open`. A gap on the source side is at least -overlap_limit
+    // and at most swap_limit (gap_within allows twice gap_limit).
     Chain* best = nullptr;
     std::int64_t best_cost = 0;
-    for (Chain& chain : open) {
+    const auto lowest_end = std::max<std::int64_t>(0, static_cast<std::int64_t>(run.source) - swap_limit);
+    const auto highest_end = static_cast<std::int64_t>(run.source) + overlap_limit;
+    for (auto it = by_source_end.lower_bound({static_cast<std::uint32_t>(lowest_end), 0});
+         it != by_source_end.end() && static_cast<std::int64_t>(it->first) <= highest_end; ++it) {
+      Chain& chain = open[position[it->second]];
       const std::int64_t gap_page = static_cast<std::int64_t>(run.page) - chain.page_end;
       const std::int64_t gap_source = static_cast<std::int64_t>(run.source) - chain.source_end;
       const bool swapped = gap_page == gap_source && gap_page <= swap_limit;
@@ -150,7 +167,9 @@ std::vector<Chain> chain_runs(const std::vector<Run>& runs, const Document& page
       const std::int64_t cut = std::max<std::int64_t>({0, -gap_page, -gap_source});
       if (cut >= run.length) continue;
       const std::int64_t cost = std::max<std::int64_t>(gap_page, 0) + std::max<std::int64_t>(gap_source, 0);
-      if (!best || cost < best_cost || (cost == best_cost && chain.matched > best->matched)) {
+      if (!best || cost < best_cost ||
+          (cost == best_cost && (chain.matched > best->matched ||
+                                 (chain.matched == best->matched && position[chain.id] < position[best->id])))) {
         best = &chain;
         best_cost = cost;
       }
@@ -161,7 +180,9 @@ std::vector<Chain> chain_runs(const std::vector<Run>& runs, const Document& page
       Run trimmed{run.page + cut, run.source + cut, run.length - cut};
       best->runs.push_back(trimmed);
       best->page_end = trimmed.page + trimmed.length;
+      by_source_end.erase({best->source_end, best->id});
       best->source_end = trimmed.source + trimmed.length;
+      by_source_end.insert({best->source_end, best->id});
       best->matched += trimmed.length;
     } else {
       Chain chain;
@@ -169,6 +190,9 @@ std::vector<Chain> chain_runs(const std::vector<Run>& runs, const Document& page
       chain.page_end = run.page + run.length;
       chain.source_end = run.source + run.length;
       chain.matched = run.length;
+      chain.id = static_cast<std::uint32_t>(position.size());
+      position.push_back(static_cast<std::uint32_t>(open.size()));
+      by_source_end.insert({chain.source_end, chain.id});
       open.push_back(std::move(chain));
     }
   }

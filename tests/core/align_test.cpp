@@ -884,6 +884,44 @@ TEST(Align, WordsSwappedOneForOneAreBridgedFurtherThanOtherGaps) {
   EXPECT_EQ(align(doc(invented_text(2, "other") + shortened + " " + invented_text(2, "end")), source).size(), 2u);
 }
 
+// A run continues a chain whose source side ends up to twice max_gap words
+// before it (words swapped one for one) or up to seed_ngram words past its
+// start (the page repeats a few words): the edges of the window in which
+// chain_runs looks for the chain to continue.
+TEST(Align, ARunContinuesAChainAtTheEdgesOfTheGapsAllowed) {
+  const std::string sentence = invented_sentence(0, "mid", 40);
+  const Document source = doc(invented_text(2, "pre") + sentence + " " + invented_text(2, "post"));
+  auto swapped_from_10 = [&](int count) {
+    std::string swapped = sentence;
+    for (int w = 10; w < 10 + count; ++w)
+      swapped = replace_word(swapped, "midq0x" + std::to_string(w) + " ", "swap" + std::to_string(w) + " ");
+    return swapped;
+  };
+  const AlignOptions options;
+  const int widest = static_cast<int>(2 * options.max_gap);
+  const std::string widest_swap = swapped_from_10(widest);
+  const Document page = doc(invented_text(2, "other") + widest_swap + " " + invented_text(2, "end"));
+  const auto passages = align(page, source, options);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(slice(page, passages[0].page_begin, passages[0].page_end), widest_swap);
+  EXPECT_EQ(align(doc(invented_text(2, "other") + swapped_from_10(widest + 1) + " " + invented_text(2, "end")), source,
+                  options)
+                .size(),
+            2u);
+
+  // The page says words 12 to 14 twice: the run after them starts
+  // seed_ngram words before the chain's end in the source.
+  ASSERT_EQ(options.seed_ngram, 3u);
+  const std::string repeated = replace_word(sentence, "midq0x15 ", "midq0x12 midq0x13 midq0x14 midq0x15 ");
+  const Document repeating = doc(invented_text(2, "other") + repeated + " " + invented_text(2, "end"));
+  AlignOptions unjoined = options;  // one chain, not pieces joined afterwards
+  unjoined.join_gap = 0;
+  const auto once = align(repeating, source, unjoined);
+  ASSERT_EQ(once.size(), 1u);
+  EXPECT_EQ(slice(repeating, once[0].page_begin, once[0].page_end), repeated);
+  EXPECT_EQ(slice(source, once[0].source_begin, once[0].source_end), sentence);
+}
+
 TEST(Align, PassagesDoNotEndOnASharedWebAddress) {
   const Document source = doc(kFiller + kSentenceA + "\n\nOriginal url: https://www.example.com/2015/09/story\n");
   const Document page = doc(kFiller + kSentenceA + "\n\nArticle source: http://www.example.com/article/1.html\n");
