@@ -113,16 +113,31 @@ export async function servePages(routes) {
 
 export const tempProfile = (name) => mkdtempSync(path.join(os.tmpdir(), `reuselens-${name}-`));
 
+// Both driver libraries give a browser 30 s to start. A CI machine under load once
+// took longer for Firefox (it starts in 2 to 4 s here), so each start gets 60 s and
+// one more try; a browser that cannot start at all still fails the tests.
+const START_TIMEOUT_MS = 60_000;
+async function startBrowser(name, start) {
+  try {
+    return await start(START_TIMEOUT_MS);
+  } catch (error) {
+    if (error?.name !== 'TimeoutError') throw error;
+    console.error(`# ${name} did not start within ${START_TIMEOUT_MS / 1000} s (${error.message}); trying once more`);
+    return start(START_TIMEOUT_MS);
+  }
+}
+
 /** Chromium with the unpacked extension in the profile userDataDir: {context, sw, extensionId}. */
 export async function launchChromium(userDataDir) {
   const { chromium } = await import('playwright-core');
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  const context = await startBrowser('Chromium', (timeout) => chromium.launchPersistentContext(userDataDir, {
+    timeout,
     executablePath: CHROMIUM,
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox', '--disable-gpu',
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  }));
   let [sw] = context.serviceWorkers();
   if (!sw) sw = await context.waitForEvent('serviceworker');
   return { context, sw, extensionId: new URL(sw.url()).host };
@@ -196,14 +211,15 @@ export async function launchFirefox({ prefs = {}, profile = null } = {}) {
     mkdirSync(path.dirname(xpi), { recursive: true });
     copyFileSync(path.join(root, 'dist/reuselens-extension-firefox.zip'), xpi);
   }
-  const browser = await puppeteer.launch({
+  const browser = await startBrowser('Firefox', (timeout) => puppeteer.launch({
+    timeout,
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
     args: ['--remote-allow-system-access'],
     ...(profile ? { userDataDir: profile } : {}),
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_ADDON_UUID }), ...installed, ...prefs },
-  });
+  }));
   try {
     if (!profile) {
       const id = await browser.installExtension(firefoxExtensionDir);
