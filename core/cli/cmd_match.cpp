@@ -131,10 +131,12 @@ std::string word_diff(const Passage& p, const Document& page, const Document& so
   const std::vector<AlignmentStep>& steps = p.alignment;
   std::string out;
   std::uint32_t at = p.page_begin;  // page text printed up to here
+  std::uint32_t last_page = AlignmentStep::kNoToken;  // the page word that ends there
   // The page text before page token t (punctuation, one space), then t.
   auto next_page_word = [&](std::uint32_t t, std::string& into) {
     into += between(page, at, page.tokens()[t].begin);
     at = page.tokens()[t].end;
+    last_page = t;
   };
   // Exact and moved words stand where the page has them; changes lie between.
   auto in_place = [&](std::size_t k) {
@@ -174,9 +176,10 @@ std::string word_diff(const Passage& p, const Document& page, const Document& so
       }
     } else {
       std::string removed, added;
-      std::uint32_t last_source = AlignmentStep::kNoToken;
+      std::uint32_t first_source = AlignmentStep::kNoToken, last_source = AlignmentStep::kNoToken;
       for (std::size_t k = i; k < j; ++k) {
         if (const std::uint32_t t = steps[k].source; t != AlignmentStep::kNoToken) {
+          if (first_source == AlignmentStep::kNoToken) first_source = t;
           if (last_source != AlignmentStep::kNoToken)
             removed += t == last_source + 1 ? between(source, source.tokens()[last_source].end, source.tokens()[t].begin)
                                             : " ";
@@ -196,8 +199,15 @@ std::string word_diff(const Passage& p, const Document& page, const Document& so
           out += between(page, at, next.begin);
           at = next.begin;
         }
-        if (!out.empty() && out.back() != ' ') out += ' ';
-        out += del_open + removed + del_close + (j < steps.size() ? " " : "");
+        // Spaces set the mark apart, but not between words of a script
+        // written without them ("在[-记者-]会上").
+        auto unspaced = [](const Document& d, std::uint32_t t) {
+          return t != AlignmentStep::kNoToken && (d.tokens()[t].flags & kTokenIdeograph) != 0;
+        };
+        const bool space_before = !(unspaced(source, first_source) && unspaced(page, last_page));
+        const bool space_after = !(unspaced(source, last_source) && j < steps.size() && unspaced(page, steps[j].page));
+        if (space_before && !out.empty() && out.back() != ' ') out += ' ';
+        out += del_open + removed + del_close + (j < steps.size() && space_after ? " " : "");
       } else {
         if (!removed.empty()) out += del_open + removed + del_close;
         out += ins_open + added + ins_close;

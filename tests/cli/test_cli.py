@@ -525,6 +525,21 @@ class TextFormatTest(CliTestCase):
         self.assertIn("shortly, [-Secretary of State John-] Kerry said", diff[0])
         self.assertEqual(words[0], "2 added, 4 left out")
 
+    def test_text_format_marks_words_left_out_of_chinese_without_spaces(self):
+        # Chinese writes no spaces between words: the mark must not add any.
+        source = ("北京市政府二十一日宣布，从下个月起全市所有公立学校的课程将改为线上教学。"
+                  "市长在记者会上表示，孩子们的安全是最重要的考虑。"
+                  "涉及的学校包括小学、初中和高中，共约两千所，时间至少两周。")
+        page = source.replace("在记者会上", "在会上")
+        write_text(self.tmp / "zh_source.txt", source + "\n")
+        write_text(self.tmp / "zh_page.txt", "快讯。" + page + "\n")
+        res = run_cli("match", "--format", "text", "--source", "zh_source.txt", "zh_page.txt", cwd=self.tmp)
+        self.assertExit(res, 0)
+        diff = [line.split(None, 1)[1] for line in res.out.splitlines() if line.startswith("    diff ")]
+        self.assertEqual(len(diff), 1, res.out)
+        self.assertIn("市长在[-记者-]会上表示", diff[0])
+        self.assertNotIn(" ", diff[0])
+
     def test_text_format_prints_no_diff_for_a_verbatim_copy(self):
         words, diff, out = self.diff_lines(S_OBAMA, "copy.txt")
         self.assertIn("verbatim", out)
