@@ -63,6 +63,8 @@ Status add_source_file(Library& library, const std::string& path, const std::str
   std::string text;
   if (Status s = read_file(path, text); !s) return s;
   if (text.empty()) return Status::error(path + ": the file is empty");
+  // Before the title is taken from the first line: a bad byte there is the file's, at the file's offset.
+  if (const auto bad = find_invalid_utf8(text)) return Status::error(path + ": " + bad->describe());
   const std::string source_id = id.empty() ? path : id;
   std::string source_title = title.empty() ? title_from_text(text, path) : title;
   if (Status s = library.add({source_id, std::move(source_title), url, std::move(text)}); !s)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "reuselens/fingerprint.hpp"
 
@@ -39,8 +40,9 @@ std::string Library::refuse(const SourceInfo& info) const {
   if (info.id.empty()) return "a source needs a non-empty id";
   if (find(info.id) >= 0) return "a source with id \"" + info.id + "\" is already in the library";
   if (sources_.size() >= UINT32_MAX - 1) return "the library is full";
-  for (const std::string* field : {&info.id, &info.title, &info.url})
-    if (auto bad = find_invalid_utf8(*field)) return "source \"" + info.id + "\": " + bad->describe();
+  const std::pair<const std::string*, const char*> fields[] = {{&info.id, "id"}, {&info.title, "title"}, {&info.url, "URL"}};
+  for (const auto& [field, name] : fields)
+    if (auto bad = find_invalid_utf8(*field)) return "source \"" + info.id + "\": its " + name + ": " + bad->describe();
   return {};
 }
 

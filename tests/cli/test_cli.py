@@ -1041,6 +1041,17 @@ class BadInputTest(CliTestCase):
         res = self.match_page("invalid.txt", b"abc \xff def")
         self.assertExit(res, 1, "invalid UTF-8", "byte 4", "invalid.txt")
 
+    def test_invalid_utf8_in_a_sources_first_line_is_placed_in_the_file(self):
+        # The first line also becomes the source's title: the position is the file's.
+        page = write_text(self.tmp / "title-page.txt", S_RUSSIA)
+        (self.tmp / "title-source.txt").write_bytes(b"# \xff title line\n" + ("Intro. " + S_RUSSIA).encode())
+        for command in (("match", "--source", self.tmp / "title-source.txt", page),
+                        ("library", "build", self.tmp / "title.rl", self.tmp / "title-source.txt")):
+            with self.subTest(command=command[0]):
+                res = run_cli(*command)
+                self.assertExit(res, 1, "title-source.txt", "invalid UTF-8 at byte 2 (line 1, column 3)")
+                self.assertNotIn("its title", res.err)
+
     def test_invalid_utf8_variants(self):
         cases = {
             "lone-surrogate": b"abc \xed\xa0\x80 def",

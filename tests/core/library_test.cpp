@@ -57,7 +57,11 @@ TEST(Library, RejectsBadSourcesWithoutChangingAnything) {
   const Status bad = lib.add({"x", "", "", std::string("abc \xff def")});
   EXPECT_FALSE(bad.ok);
   EXPECT_NE(bad.message.find("invalid UTF-8 at byte 4"), std::string::npos) << bad.message;
-  EXPECT_FALSE(lib.add({"y", std::string("t\xc3"), "", "text"}).ok);  // invalid title
+  const Status bad_title = lib.add({"y", std::string("t\xc3"), "", "text"});
+  EXPECT_FALSE(bad_title.ok);
+  EXPECT_NE(bad_title.message.find("its title: invalid UTF-8 at byte 1"), std::string::npos) << bad_title.message;
+  const Status bad_url = lib.add({"z", "", std::string("http://\xff"), "text"});
+  EXPECT_NE(bad_url.message.find("its URL: invalid UTF-8 at byte 7"), std::string::npos) << bad_url.message;
   EXPECT_EQ(lib.size(), 1u);
 }
 
