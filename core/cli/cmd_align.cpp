@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <new>
 #include <set>
 #include <sstream>
 #include <system_error>
@@ -161,7 +162,7 @@ int run_align(const Args& args) {
   // Work is handed out in blocks of consecutive pairs (same suspicious document).
   constexpr std::size_t kBlock = 8;
   const AlignOptions options = AlignOptions::pan();
-  auto worker = [&] {
+  auto work = [&] {
     std::string cached_name;
     Document cached_susp;
     while (!failed) {
@@ -187,6 +188,14 @@ int run_align(const Args& args) {
         std::lock_guard<std::mutex> lock(error_mutex);
         written.push_back(path);
       }
+    }
+  };
+  // An exception must not leave a thread: it would end the process unexplained.
+  auto worker = [&] {
+    try {
+      work();
+    } catch (const std::bad_alloc&) {
+      record_error("out of memory: the texts need more memory than this process may have");
     }
   };
   std::vector<std::thread> pool;

@@ -4,11 +4,13 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 
+#include "reuselens/document.hpp"
 #include "reuselens/utf8.hpp"
 
 namespace reuselens::cli {
@@ -17,12 +19,24 @@ Status read_file(const std::string& path, std::string& out) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return Status::error(path + ": " + std::strerror(errno));
   if (S_ISDIR(st.st_mode)) return Status::error(path + ": is a directory, not a file");
+  const std::string too_large = path + ": larger than a text can be (the limit is 4 GiB)";
+  if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) >= Document::kMaxBytes)
+    return Status::error(too_large);
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::error(path + ": cannot open for reading");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // Read in blocks, not through a stream buffer: one copy of the text in
+  // memory, and a pipe or device that never ends stops at the limit.
+  out.clear();
+  constexpr std::size_t kBlock = 1 << 20;
+  if (S_ISREG(st.st_mode)) out.reserve(static_cast<std::size_t>(st.st_size) + kBlock);
+  while (in) {
+    const std::size_t at = out.size();
+    if (at >= Document::kMaxBytes) return Status::error(too_large);
+    out.resize(at + kBlock);
+    in.read(&out[at], kBlock);
+    out.resize(at + static_cast<std::size_t>(in.gcount()));
+  }
   if (in.bad()) return Status::error(path + ": read error");
-  out = buffer.str();
   return Status::success();
 }
 

@@ -1,6 +1,7 @@
 // reuselens: find passages of a page that reuse known sources.
 #include <cstring>
 #include <iostream>
+#include <new>
 
 #include "commands.hpp"
 
@@ -51,8 +52,13 @@ int main(int argc, char** argv) {
     std::cout << "reuselens 0.1.0\n";
     return 0;
   }
-  if (command == "match") return run_match(args);
-  if (command == "align") return run_align(args);
-  if (command == "library") return run_library(args);
+  try {
+    if (command == "match") return run_match(args);
+    if (command == "align") return run_align(args);
+    if (command == "library") return run_library(args);
+  } catch (const std::bad_alloc&) {
+    // Files are replaced whole (write_file_atomically): a saved library stays as it was.
+    return fail("out of memory: the texts need more memory than this process may have");
+  }
   return usage_error("unknown command '" + command + "'", kUsage);
 }

@@ -3,7 +3,7 @@
 namespace reuselens {
 
 Status Document::create(std::string text, Document& out) {
-  if (text.size() >= (1ULL << 32) - 1)
+  if (text.size() >= kMaxBytes)
     return Status::error("text too large: " + std::to_string(text.size()) + " bytes (the limit is 4 GiB)");
   if (auto bad = find_invalid_utf8(text)) return Status::error(bad->describe());
   Document doc;

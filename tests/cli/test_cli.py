@@ -932,6 +932,26 @@ class AlignTest(CliTestCase):
         self.assertExit(res, 0)
         self.assertEqual(len(list(out.glob("*.xml"))), len(self.PAIRS))
 
+    @unittest.skipIf(os.environ.get("REUSELENS_SANITIZED"),
+                     "AddressSanitizer reserves terabytes of address space: no room under RLIMIT_AS")
+    def test_out_of_memory_in_a_worker_fails_the_run_cleanly(self):
+        import resource
+
+        def limit_memory():
+            resource.setrlimit(resource.RLIMIT_AS, (400 << 20, 400 << 20))
+
+        corpus = self.tmp / "oom-corpus"
+        shutil.copytree(self.corpus, corpus)
+        with open(corpus / "susp" / "big.txt", "wb") as f:  # sparse: 3 GiB that take no disk
+            f.truncate(3 << 30)
+        _, susp, src = self.PAIRS[0]
+        (corpus / "pairs").write_text(f"{susp} {src}\nbig.txt {src}\n")
+        out = self.tmp / "oom-out"
+        res = run_cli("align", "--pairs", corpus / "pairs", "--src", corpus / "src", "--susp", corpus / "susp",
+                      "--out", out, preexec_fn=limit_memory)
+        self.assertExit(res, 1, "out of memory")
+        self.assertEqual(list(out.glob("*.xml")), [])  # no partial output
+
     def bad_corpus(self, name, pairs, files):
         """A copy of the mini corpus with `files` ({"src/x.txt": bytes}) added or replaced."""
         corpus = self.tmp / name
@@ -1140,6 +1160,31 @@ class LargePageTest(CliTestCase):
         self.assertEqual(page_text[p["start"]:p["end"]], S_MILLIONS)
         self.assertEqual(read_text(source)[p["source_start"]:p["source_end"]], S_MILLIONS)
         self.assertEqual(p["kind"], "verbatim")
+
+    def test_text_over_the_limit_is_refused_before_it_is_read(self):
+        # A sparse file: 4 GiB of nothing on disk; refused by its size, not read.
+        big = self.tmp / "over-limit.txt"
+        with open(big, "wb") as f:
+            f.truncate(4 << 30)
+        page = write_text(self.tmp / "limit-page.txt", S_RUSSIA)
+        for args in (("match", "--source", big, page), ("match", "--source", seed("001"), big),
+                     ("library", "build", self.tmp / "over.rl", big)):
+            with self.subTest(command=args[0], file=args[-1]):
+                self.assertExit(run_cli(*args, timeout=30), 1, "over-limit.txt", "the limit is 4 GiB")
+        self.assertFalse((self.tmp / "over.rl").exists())
+
+    @unittest.skipIf(os.environ.get("REUSELENS_SANITIZED"),
+                     "AddressSanitizer reserves terabytes of address space: no room under RLIMIT_AS")
+    def test_out_of_memory_is_an_error_not_a_crash(self):
+        import resource
+
+        def limit_memory():
+            resource.setrlimit(resource.RLIMIT_AS, (300 << 20, 300 << 20))
+
+        page = write_text(self.tmp / "oom-page.txt", S_RUSSIA)
+        # /dev/zero never ends: the text outgrows the memory the process may have.
+        res = run_cli("match", "--source", "/dev/zero", page, preexec_fn=limit_memory)
+        self.assertExit(res, 1, "out of memory")
 
 
 if __name__ == "__main__":

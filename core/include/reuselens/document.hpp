@@ -1,5 +1,6 @@
 // A text ready for matching: the original bytes, its tokens and offset tables.
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -13,6 +14,8 @@ namespace reuselens {
 class Document {
  public:
   Document() = default;
+  // Token offsets are 32-bit: a text holds fewer bytes than this.
+  static constexpr std::uint64_t kMaxBytes = (1ULL << 32) - 1;
   // Rejects invalid UTF-8 (with its position) instead of guessing: offsets into a
   // repaired text would not match the user's file.
   static Status create(std::string text, Document& out);
