@@ -195,7 +195,7 @@ int run_align(const Args& args) {
     try {
       work();
     } catch (const std::bad_alloc&) {
-      record_error("out of memory: the texts need more memory than this process may have");
+      record_error(kOutOfMemory);
     }
   };
   std::vector<std::thread> pool;

@@ -128,6 +128,10 @@ std::string word_diff(const Passage& p, const Document& page, const Document& so
   auto between = [](const Document& d, std::uint32_t from, std::uint32_t to) {
     return collapse_spaces(printable(d.text().substr(from, to - from)));
   };
+  // A word of a script written without spaces (Chinese, Japanese, Thai).
+  auto unspaced = [](const Document& d, std::uint32_t t) {
+    return t != AlignmentStep::kNoToken && (d.tokens()[t].flags & kTokenIdeograph) != 0;
+  };
   const std::vector<AlignmentStep>& steps = p.alignment;
   std::string out;
   std::uint32_t at = p.page_begin;  // page text printed up to here
@@ -201,9 +205,6 @@ std::string word_diff(const Passage& p, const Document& page, const Document& so
         }
         // Spaces set the mark apart, but not between words of a script
         // written without them ("在[-记者-]会上").
-        auto unspaced = [](const Document& d, std::uint32_t t) {
-          return t != AlignmentStep::kNoToken && (d.tokens()[t].flags & kTokenIdeograph) != 0;
-        };
         const bool space_before = !(unspaced(source, first_source) && unspaced(page, last_page));
         const bool space_after = !(unspaced(source, last_source) && j < steps.size() && unspaced(page, steps[j].page));
         if (space_before && !out.empty() && out.back() != ' ') out += ' ';

@@ -15,4 +15,7 @@ int run_library(const Args& args);
 int usage_error(const std::string& message, const char* usage);
 int fail(const std::string& message);
 
+// For std::bad_alloc, which ends a command (or an align worker) as a failure, not a crash.
+inline constexpr const char* kOutOfMemory = "out of memory: the texts need more memory than this process may have";
+
 }  // namespace reuselens::cli

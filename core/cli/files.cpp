@@ -10,7 +10,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "reuselens/document.hpp"
 #include "reuselens/utf8.hpp"
 
 namespace reuselens::cli {

@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
     if (command == "library") return run_library(args);
   } catch (const std::bad_alloc&) {
     // Files are replaced whole (write_file_atomically): a saved library stays as it was.
-    return fail("out of memory: the texts need more memory than this process may have");
+    return fail(kOutOfMemory);
   }
   return usage_error("unknown command '" + command + "'", kUsage);
 }
