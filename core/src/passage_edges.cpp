@@ -296,10 +296,23 @@ Sentence sentence_at(const Document& doc, std::uint32_t t) {
 }
 
 void snap_source_to_sentences(Passage& p, const Document& source, std::uint32_t max_words) {
-  const Sentence head = sentence_at(source, p.source_first_token), tail = sentence_at(source, p.source_last_token - 1);
-  const std::uint32_t first = p.source_first_token - head.first <= max_words ? head.first : p.source_first_token;
+  // The sentence's part in the passage's line: a heading or list line without
+  // a full stop before it is not part of the sentence a case starts with.
+  std::uint32_t head = sentence_at(source, p.source_first_token).first;
+  for (std::uint32_t t = p.source_first_token; t > head; --t)
+    if (starts_segment(source, t)) {
+      head = t;
+      break;
+    }
+  std::uint32_t tail = sentence_at(source, p.source_last_token - 1).last;
+  for (std::uint32_t t = p.source_last_token; t < tail; ++t)
+    if (starts_segment(source, t)) {
+      tail = t;
+      break;
+    }
+  const std::uint32_t first = p.source_first_token - head <= max_words ? head : p.source_first_token;
   const std::uint32_t last =
-      tail.last >= p.source_last_token && tail.last - p.source_last_token <= max_words ? tail.last : p.source_last_token;
+      tail >= p.source_last_token && tail - p.source_last_token <= max_words ? tail : p.source_last_token;
   widen_source(p, first, last);
 }
 

@@ -63,7 +63,10 @@ void widen_source_over_moved_segments(Passage& p, const Document& page, const Do
 bool widen_over_adjacent_synonyms(Passage& p, const Document& page, const Document& source);
 
 // Widens a passage's source side to the sentences it starts and ends in, when
-// that adds at most `max_words` words at each end.
+// that adds at most `max_words` words at each end, but not past a line break
+// (segment, starts_segment): PAN's source cases start after a heading line
+// without a full stop, and end at a line's end. PAN13: random .9292 -> .9317,
+// translation .9370 -> .9410 (source precision), the rest unchanged.
 void snap_source_to_sentences(Passage& p, const Document& source, std::uint32_t max_words);
 
 }  // namespace reuselens

@@ -81,6 +81,30 @@ TEST(WidenSourceOverMovedSegments, LeftOutWordsVouchForOneSegmentOnly) {
   EXPECT_EQ(p.source_first_token, token_at(source, "Fishermen"));
 }
 
+// Lines without a full stop: a page's heading and section title, a line
+// that a list ending the sentence follows.
+const std::string kHeadedSource =
+    "Chlorpyrifos Home\nMajor Uses and Biology\nChlorpyrifos displays insecticidal activity against a wide "
+    "range of insect pests such as\nOrthoptera, Hymenoptera and Diptera.";
+
+TEST(SnapSourceToSentences, WidensToTheSentenceButNotOverItsHeadingLines) {
+  const Document source = doc(kHeadedSource);
+  const std::uint32_t displays = token_at(source, "displays"), insect = token_at(source, "insect");
+  Passage p = passage_of(0, insect - displays, displays, insect - displays);
+  snap_source_to_sentences(p, source, 20);
+  EXPECT_EQ(p.source_first_token, token_at(source, "Chlorpyrifos displays"));  // not "Chlorpyrifos Home"
+  EXPECT_EQ(p.source_last_token, token_at(source, "Orthoptera"));             // the line's end, not the list
+}
+
+TEST(SnapSourceToSentences, LeavesAnEndFartherThanTheLimit) {
+  const Document source = doc(kSource);
+  const std::uint32_t buy = token_at(source, "buy"), stalls = token_at(source, "stalls");
+  Passage p = passage_of(0, stalls - buy, buy, stalls - buy);
+  snap_source_to_sentences(p, source, 1);
+  EXPECT_EQ(p.source_first_token, token_at(source, "Visitors"));  // one word before
+  EXPECT_EQ(p.source_last_token, stalls);                       // four words after: too far
+}
+
 // A restated sentence: its second half copied in order (the core the word
 // alignment follows), its first half moved to the front of the page.
 const std::string kRestatedSource = "The council closed the old market after the flood of the river in March.";
