@@ -496,6 +496,12 @@ bool refine_candidate(Candidate c, Passage& p, const Document& page, const Docum
       std::none_of(copied.begin(), copied.end(),
                    [&](const auto& r) { return overlap(r.first, r.second, c.page_first, c.page_last); }))
     drop_unrelated_edges(c, page, source, options.edge_segment_share);
+  // A case's first and last sentences, cut down too far to be found as
+  // similar sentences, still correspond to the source's next to it. (Where
+  // copies end sentence passages, a copy next to it is not taken in.)
+  if (c.from_sentences && options.related_neighbour_share > 0 && !options.sentences_around_copies)
+    take_in_related_neighbours(page, c.page_first, c.page_last, source, c.source_first, c.source_last,
+                               options.related_neighbour_share, 3);
   if (!refine_passage(p, page, c.page_first, c.page_last, source, c.source_first, c.source_last,
                       heaviest_monotone_chain(std::move(c.anchors)), options.refine))
     return false;

@@ -195,6 +195,48 @@ bool drop_lone_edge_segments(Passage& p, const Document& page, const RefineOptio
   return true;
 }
 
+namespace {
+
+// The content words of a range of a document, to look other words up in by
+// stem or WordNet synonym class.
+class ContentWords {
+ public:
+  ContentWords(const Document& doc, std::uint32_t first, std::uint32_t last) : doc_(doc), first_(first), last_(last) {
+    for (std::uint32_t u = first; u < last; ++u)
+      if (!(doc.tokens()[u].flags & kTokenStopword)) stems_.push_back(doc.tokens()[u].stem);
+    std::sort(stems_.begin(), stems_.end());
+  }
+
+  bool holds(const Token& w) const {
+    if (std::binary_search(stems_.begin(), stems_.end(), w.stem)) return true;
+    if (w.synonyms == 0) return false;
+    for (std::uint32_t u = first_; u < last_; ++u) {
+      const Token& v = doc_.tokens()[u];
+      if (!(v.flags & kTokenStopword) && share_synonym_class(v.synonyms, w.synonyms)) return true;
+    }
+    return false;
+  }
+
+  // {content words of `doc`'s [first, last), how many of them it holds}.
+  std::pair<std::uint32_t, std::uint32_t> count_held(const Document& doc, std::uint32_t first,
+                                                     std::uint32_t last) const {
+    std::uint32_t content = 0, held = 0;
+    for (std::uint32_t t = first; t < last; ++t) {
+      if (doc.tokens()[t].flags & kTokenStopword) continue;
+      ++content;
+      held += holds(doc.tokens()[t]);
+    }
+    return {content, held};
+  }
+
+ private:
+  const Document& doc_;
+  std::uint32_t first_, last_;
+  std::vector<std::uint64_t> stems_;
+};
+
+}  // namespace
+
 // `[first, last)` of `doc` without the segments at its ends (text between
 // line breaks or sentence ends, lower case after a full stop included) in
 // which fewer than `share` of the content words, or none, occur in `other`'s
@@ -203,27 +245,9 @@ bool drop_lone_edge_segments(Passage& p, const Document& page, const RefineOptio
 std::pair<std::uint32_t, std::uint32_t> related_part(const Document& doc, std::uint32_t first, std::uint32_t last,
                                                      const Document& other, std::uint32_t other_first,
                                                      std::uint32_t other_last, double share) {
-  const auto& tokens = doc.tokens();
-  std::vector<std::uint64_t> stems;
-  for (std::uint32_t u = other_first; u < other_last; ++u)
-    if (!(other.tokens()[u].flags & kTokenStopword)) stems.push_back(other.tokens()[u].stem);
-  std::sort(stems.begin(), stems.end());
-  auto occurs = [&](const Token& w) {
-    if (std::binary_search(stems.begin(), stems.end(), w.stem)) return true;
-    if (w.synonyms == 0) return false;
-    for (std::uint32_t u = other_first; u < other_last; ++u) {
-      const Token& v = other.tokens()[u];
-      if (!(v.flags & kTokenStopword) && share_synonym_class(v.synonyms, w.synonyms)) return true;
-    }
-    return false;
-  };
+  const ContentWords others(other, other_first, other_last);
   auto unrelated = [&](std::uint32_t a, std::uint32_t b) {
-    std::uint32_t content = 0, found = 0;
-    for (std::uint32_t t = a; t < b; ++t) {
-      if (tokens[t].flags & kTokenStopword) continue;
-      ++content;
-      found += occurs(tokens[t]);
-    }
+    const auto [content, found] = others.count_held(doc, a, b);
     return content > 0 && (found == 0 || found < share * content);
   };
   std::vector<std::uint32_t> starts{first};
@@ -235,6 +259,30 @@ std::pair<std::uint32_t, std::uint32_t> related_part(const Document& doc, std::u
   while (b > a && unrelated(starts[b - 1], starts[b])) --b;
   if (a == b) return {first, last};  // nothing related: validation decides
   return {starts[a], starts[b]};
+}
+
+void take_in_related_neighbours(const Document& page, std::uint32_t& page_first, std::uint32_t& page_last,
+                                const Document& source, std::uint32_t& source_first, std::uint32_t& source_last,
+                                double share, std::uint32_t max_steps) {
+  // The page part's content words, two or more and at least `share` of them,
+  // occur in the source part.
+  auto related = [&](std::uint32_t pa, std::uint32_t pb, std::uint32_t sa, std::uint32_t sb) {
+    const auto [content, found] = ContentWords(source, sa, sb).count_held(page, pa, pb);
+    return found >= 2 && found >= share * content;
+  };
+  for (std::uint32_t k = 0; k < max_steps && page_first > 0 && source_first > 0; ++k) {
+    const std::uint32_t pa = sentence_at(page, page_first - 1).first, sa = line_start(source, source_first - 1);
+    if (!related(pa, page_first, sa, source_first)) break;
+    page_first = pa;
+    source_first = sa;
+  }
+  for (std::uint32_t k = 0; k < max_steps && page_last < page.tokens().size() && source_last < source.tokens().size();
+       ++k) {
+    const std::uint32_t pb = sentence_at(page, page_last).last, sb = line_end(source, source_last);
+    if (!related(page_last, pb, source_last, sb)) break;
+    page_last = pb;
+    source_last = sb;
+  }
 }
 
 // Pieces of a shuffled source that the page moved before or after the part
@@ -295,24 +343,27 @@ Sentence sentence_at(const Document& doc, std::uint32_t t) {
   return it == sentences.begin() ? Sentence{t, t + 1} : *(it - 1);
 }
 
+std::uint32_t line_start(const Document& doc, std::uint32_t t) {
+  const std::uint32_t first = sentence_at(doc, t).first;
+  for (std::uint32_t u = t; u > first; --u)
+    if (starts_segment(doc, u)) return u;
+  return first;
+}
+
+std::uint32_t line_end(const Document& doc, std::uint32_t t) {
+  const std::uint32_t last = sentence_at(doc, t).last;
+  for (std::uint32_t u = t + 1; u < last; ++u)
+    if (starts_segment(doc, u)) return u;
+  return last;
+}
+
 void snap_source_to_sentences(Passage& p, const Document& source, std::uint32_t max_words) {
-  // The sentence's part in the passage's line: a heading or list line without
-  // a full stop before it is not part of the sentence a case starts with.
-  std::uint32_t head = sentence_at(source, p.source_first_token).first;
-  for (std::uint32_t t = p.source_first_token; t > head; --t)
-    if (starts_segment(source, t)) {
-      head = t;
-      break;
-    }
-  std::uint32_t tail = sentence_at(source, p.source_last_token - 1).last;
-  for (std::uint32_t t = p.source_last_token; t < tail; ++t)
-    if (starts_segment(source, t)) {
-      tail = t;
-      break;
-    }
+  // A heading or list line without a full stop before or after the sentence
+  // is not part of it.
+  const std::uint32_t head = line_start(source, p.source_first_token);
+  const std::uint32_t tail = line_end(source, p.source_last_token - 1);
   const std::uint32_t first = p.source_first_token - head <= max_words ? head : p.source_first_token;
-  const std::uint32_t last =
-      tail >= p.source_last_token && tail - p.source_last_token <= max_words ? tail : p.source_last_token;
+  const std::uint32_t last = tail - p.source_last_token <= max_words ? tail : p.source_last_token;
   widen_source(p, first, last);
 }
 

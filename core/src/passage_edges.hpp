@@ -14,6 +14,12 @@ namespace reuselens {
 // The sentence of `doc` that holds token `t`.
 Sentence sentence_at(const Document& doc, std::uint32_t t);
 
+// The first token of the part of token `t`'s sentence that lies in t's line,
+// and one past its last: a line without a full stop (a heading, a list
+// item) is not part of the sentence the tokenizer runs on into.
+std::uint32_t line_start(const Document& doc, std::uint32_t t);
+std::uint32_t line_end(const Document& doc, std::uint32_t t);
+
 // Widens a passage's source side to [first, last): the added words become
 // deleted steps, so the alignment still covers both ranges.
 void widen_source(Passage& p, std::uint32_t first, std::uint32_t last);
@@ -48,6 +54,15 @@ std::pair<std::uint32_t, std::uint32_t> related_part(const Document& doc, std::u
                                                      const Document& other, std::uint32_t other_first,
                                                      std::uint32_t other_last, double share);
 
+// Widens the ranges page [page_first, page_last) and source [source_first,
+// source_last) over the page sentence and the source sentence (its part in
+// the line, line_start) just before them, and then those just after, while at
+// least `share` of the page part's content words, and two or more, occur in
+// the source part (same stem or synonym); up to `max_steps` at each end.
+void take_in_related_neighbours(const Document& page, std::uint32_t& page_first, std::uint32_t& page_last,
+                                const Document& source, std::uint32_t& source_first, std::uint32_t& source_last,
+                                double share, std::uint32_t max_steps);
+
 // Widens a passage's source side over the segments (lines, sentences) next
 // to it, up to `max_segments` on each side, while at least `share` of a
 // segment's content words, and two or more, are page words of the passage
@@ -64,7 +79,7 @@ bool widen_over_adjacent_synonyms(Passage& p, const Document& page, const Docume
 
 // Widens a passage's source side to the sentences it starts and ends in, when
 // that adds at most `max_words` words at each end, but not past a line break
-// (segment, starts_segment): PAN's source cases start after a heading line
+// (line_start, line_end): PAN's source cases start after a heading line
 // without a full stop, and end at a line's end. PAN13: random .9292 -> .9317,
 // translation .9370 -> .9410 (source precision), the rest unchanged.
 void snap_source_to_sentences(Passage& p, const Document& source, std::uint32_t max_words);

@@ -748,6 +748,23 @@ TEST(Align, PanProfileTakesCopiedSentencesIntoTheParaphraseAroundThem) {
   EXPECT_GT(align(page, source, unjoined).size(), 1u);
 }
 
+TEST(Align, PanProfileTakesInASentenceCutDownToAFewWords) {
+  const Document source = doc(sentences(3, "pre") + sentences(3, "mid") + sentences(3, "post"));
+  const std::string cut = "Midq0x1 midq0x5 midq0x9 midq0x20.";  // 4 of the first sentence's 30 words
+  const std::string restated = cap(reworded_sentence(1, "mid")) + " " + cap(reworded_sentence(2, "mid"));
+  const Document page = doc(sentences(3, "other") + cut + " " + restated + " " + sentences(3, "end"));
+  const auto pan = align(page, source, AlignOptions::pan());
+  ASSERT_EQ(pan.size(), 1u);
+  EXPECT_EQ(slice(page, pan[0].page_begin, pan[0].page_end), cut + " " + restated);
+  EXPECT_EQ(slice(source, pan[0].source_begin, pan[0].source_end).rfind("Midq0x0 ", 0), 0u);
+  // Too short to be found as a similar sentence itself.
+  AlignOptions alone = AlignOptions::pan();
+  alone.related_neighbour_share = 0;
+  const auto without = align(page, source, alone);
+  ASSERT_EQ(without.size(), 1u);
+  EXPECT_EQ(slice(page, without[0].page_begin, without[0].page_end), restated);
+}
+
 TEST(Align, PanProfileDropsSentenceLikenessBesideAVerbatimCopy) {
   const Document source = doc(sentences(3, "pre") + sentences(3, "mid") + sentences(3, "post"));
   const std::string copied = cap(invented_sentence(1, "pre"));

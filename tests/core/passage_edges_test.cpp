@@ -105,6 +105,38 @@ TEST(SnapSourceToSentences, LeavesAnEndFartherThanTheLimit) {
   EXPECT_EQ(p.source_last_token, stalls);                       // four words after: too far
 }
 
+// A case whose first and last sentences obfuscation cut down to a few words.
+const std::string kCutSource =
+    "Symptoms\nLack of blood supply to the area. For example, plaque buildup from atherosclerosis in the legs "
+    "narrows the arteries. Pain in the calf muscles follows long walks. Doctors recommend regular exercise.";
+const std::string kCutPage =
+    "The weather was fine. Lack blood supply. For example, plaque buildup from atherosclerosis in the legs "
+    "narrows arteries. Calf muscles pain walks. Our team won the cup.";
+
+TEST(TakeInRelatedNeighbours, TakesInTheCutSentencesBeforeAndAfter) {
+  const Document page = doc(kCutPage), source = doc(kCutSource);
+  std::uint32_t page_first = token_at(page, "For"), page_last = token_at(page, "Calf");
+  std::uint32_t source_first = token_at(source, "For"), source_last = token_at(source, "Pain");
+  take_in_related_neighbours(page, page_first, page_last, source, source_first, source_last, 0.5, 3);
+  EXPECT_EQ(page_first, token_at(page, "Lack"));  // not "The weather was fine"
+  EXPECT_EQ(source_first, token_at(source, "Lack"));  // not the heading line before it
+  EXPECT_EQ(page_last, token_at(page, "Our"));  // not the cup
+  EXPECT_EQ(source_last, token_at(source, "Doctors"));
+}
+
+TEST(TakeInRelatedNeighbours, ASentenceSharingOneWordOrUnderTheShareStaysOut) {
+  const Document source = doc(kCutSource);
+  // "supply" alone; then two of five content words.
+  for (const std::string before : {"Supply chains grew. ", "Lack and supply of grain, wheat, barley. "}) {
+    const Document page = doc(before + "For example, plaque buildup from atherosclerosis in the legs narrows arteries.");
+    std::uint32_t page_first = token_at(page, "For"), page_last = static_cast<std::uint32_t>(page.tokens().size());
+    std::uint32_t source_first = token_at(source, "For"), source_last = token_at(source, "Pain");
+    take_in_related_neighbours(page, page_first, page_last, source, source_first, source_last, 0.5, 3);
+    EXPECT_EQ(page_first, token_at(page, "For")) << before;
+    EXPECT_EQ(source_first, token_at(source, "For")) << before;
+  }
+}
+
 // A restated sentence: its second half copied in order (the core the word
 // alignment follows), its first half moved to the front of the page.
 const std::string kRestatedSource = "The council closed the old market after the flood of the river in March.";
