@@ -198,22 +198,25 @@ bool drop_lone_edge_segments(Passage& p, const Document& page, const RefineOptio
 namespace {
 
 // The content words of a range of a document, to look other words up in by
-// stem or WordNet synonym class.
+// stem or WordNet synonym class. Both are sorted once, so a lookup costs a
+// few binary searches however long the range.
 class ContentWords {
  public:
-  ContentWords(const Document& doc, std::uint32_t first, std::uint32_t last) : doc_(doc), first_(first), last_(last) {
-    for (std::uint32_t u = first; u < last; ++u)
-      if (!(doc.tokens()[u].flags & kTokenStopword)) stems_.push_back(doc.tokens()[u].stem);
+  ContentWords(const Document& doc, std::uint32_t first, std::uint32_t last) {
+    for (std::uint32_t u = first; u < last; ++u) {
+      const Token& v = doc.tokens()[u];
+      if (v.flags & kTokenStopword) continue;
+      stems_.push_back(v.stem);
+      for (std::uint32_t c : synonym_classes(v.synonyms)) classes_.push_back(c);
+    }
     std::sort(stems_.begin(), stems_.end());
+    std::sort(classes_.begin(), classes_.end());
   }
 
   bool holds(const Token& w) const {
     if (std::binary_search(stems_.begin(), stems_.end(), w.stem)) return true;
-    if (w.synonyms == 0) return false;
-    for (std::uint32_t u = first_; u < last_; ++u) {
-      const Token& v = doc_.tokens()[u];
-      if (!(v.flags & kTokenStopword) && share_synonym_class(v.synonyms, w.synonyms)) return true;
-    }
+    for (std::uint32_t c : synonym_classes(w.synonyms))
+      if (std::binary_search(classes_.begin(), classes_.end(), c)) return true;
     return false;
   }
 
@@ -230,9 +233,8 @@ class ContentWords {
   }
 
  private:
-  const Document& doc_;
-  std::uint32_t first_, last_;
   std::vector<std::uint64_t> stems_;
+  std::vector<std::uint32_t> classes_;  // of all its words' entries
 };
 
 }  // namespace
@@ -264,6 +266,9 @@ std::pair<std::uint32_t, std::uint32_t> related_part(const Document& doc, std::u
 void take_in_related_neighbours(const Document& page, std::uint32_t& page_first, std::uint32_t& page_last,
                                 const Document& source, std::uint32_t& source_first, std::uint32_t& source_last,
                                 double share, std::uint32_t max_steps) {
+  // A cut-down sentence and the one it restates; longer ones (lists of words
+  // without a full stop) are left alone, which also keeps this cheap.
+  constexpr std::uint32_t kMaxPageWords = 50, kMaxSourceWords = 200;
   // The page part's content words, two or more and at least `share` of them,
   // occur in the source part.
   auto related = [&](std::uint32_t pa, std::uint32_t pb, std::uint32_t sa, std::uint32_t sb) {
@@ -271,15 +276,17 @@ void take_in_related_neighbours(const Document& page, std::uint32_t& page_first,
     return found >= 2 && found >= share * content;
   };
   for (std::uint32_t k = 0; k < max_steps && page_first > 0 && source_first > 0; ++k) {
-    const std::uint32_t pa = sentence_at(page, page_first - 1).first, sa = line_start(source, source_first - 1);
-    if (!related(pa, page_first, sa, source_first)) break;
+    const std::uint32_t pa = sentence_at(page, page_first - 1).first;
+    const std::uint32_t sa = line_start(source, source_first - 1, kMaxSourceWords);
+    if (page_first - pa > kMaxPageWords || sa == kNoLine || !related(pa, page_first, sa, source_first)) break;
     page_first = pa;
     source_first = sa;
   }
   for (std::uint32_t k = 0; k < max_steps && page_last < page.tokens().size() && source_last < source.tokens().size();
        ++k) {
-    const std::uint32_t pb = sentence_at(page, page_last).last, sb = line_end(source, source_last);
-    if (!related(page_last, pb, source_last, sb)) break;
+    const std::uint32_t pb = sentence_at(page, page_last).last;
+    const std::uint32_t sb = line_end(source, source_last, kMaxSourceWords);
+    if (pb - page_last > kMaxPageWords || sb == kNoLine || !related(page_last, pb, source_last, sb)) break;
     page_last = pb;
     source_last = sb;
   }
@@ -343,28 +350,28 @@ Sentence sentence_at(const Document& doc, std::uint32_t t) {
   return it == sentences.begin() ? Sentence{t, t + 1} : *(it - 1);
 }
 
-std::uint32_t line_start(const Document& doc, std::uint32_t t) {
+std::uint32_t line_start(const Document& doc, std::uint32_t t, std::uint32_t limit) {
   const std::uint32_t first = sentence_at(doc, t).first;
-  for (std::uint32_t u = t; u > first; --u)
+  const std::uint32_t stop = t - first > limit ? t - limit : first;  // scans at most `limit` tokens
+  for (std::uint32_t u = t; u > stop; --u)
     if (starts_segment(doc, u)) return u;
-  return first;
+  return stop == first ? first : kNoLine;
 }
 
-std::uint32_t line_end(const Document& doc, std::uint32_t t) {
+std::uint32_t line_end(const Document& doc, std::uint32_t t, std::uint32_t limit) {
   const std::uint32_t last = sentence_at(doc, t).last;
-  for (std::uint32_t u = t + 1; u < last; ++u)
+  const std::uint32_t stop = last - (t + 1) > limit ? t + 1 + limit : last;
+  for (std::uint32_t u = t + 1; u < stop; ++u)
     if (starts_segment(doc, u)) return u;
-  return last;
+  return stop == last ? last : kNoLine;
 }
 
 void snap_source_to_sentences(Passage& p, const Document& source, std::uint32_t max_words) {
   // A heading or list line without a full stop before or after the sentence
   // is not part of it.
-  const std::uint32_t head = line_start(source, p.source_first_token);
-  const std::uint32_t tail = line_end(source, p.source_last_token - 1);
-  const std::uint32_t first = p.source_first_token - head <= max_words ? head : p.source_first_token;
-  const std::uint32_t last = tail - p.source_last_token <= max_words ? tail : p.source_last_token;
-  widen_source(p, first, last);
+  const std::uint32_t head = line_start(source, p.source_first_token, max_words);
+  const std::uint32_t tail = line_end(source, p.source_last_token - 1, max_words);
+  widen_source(p, head == kNoLine ? p.source_first_token : head, tail == kNoLine ? p.source_last_token : tail);
 }
 
 }  // namespace reuselens

@@ -16,9 +16,11 @@ Sentence sentence_at(const Document& doc, std::uint32_t t);
 
 // The first token of the part of token `t`'s sentence that lies in t's line,
 // and one past its last: a line without a full stop (a heading, a list
-// item) is not part of the sentence the tokenizer runs on into.
-std::uint32_t line_start(const Document& doc, std::uint32_t t);
-std::uint32_t line_end(const Document& doc, std::uint32_t t);
+// item) is not part of the sentence the tokenizer runs on into. kNoLine when
+// that is more than `limit` tokens away from t (only that many are looked at).
+constexpr std::uint32_t kNoLine = UINT32_MAX;
+std::uint32_t line_start(const Document& doc, std::uint32_t t, std::uint32_t limit);
+std::uint32_t line_end(const Document& doc, std::uint32_t t, std::uint32_t limit);
 
 // Widens a passage's source side to [first, last): the added words become
 // deleted steps, so the alignment still covers both ranges.
@@ -58,7 +60,8 @@ std::pair<std::uint32_t, std::uint32_t> related_part(const Document& doc, std::u
 // source_last) over the page sentence and the source sentence (its part in
 // the line, line_start) just before them, and then those just after, while at
 // least `share` of the page part's content words, and two or more, occur in
-// the source part (same stem or synonym); up to `max_steps` at each end.
+// the source part (same stem or synonym); up to `max_steps` at each end. A page
+// sentence of more than 50 words or a source one of more than 200 stops it.
 void take_in_related_neighbours(const Document& page, std::uint32_t& page_first, std::uint32_t& page_last,
                                 const Document& source, std::uint32_t& source_first, std::uint32_t& source_last,
                                 double share, std::uint32_t max_steps);

@@ -137,6 +137,20 @@ TEST(TakeInRelatedNeighbours, ASentenceSharingOneWordOrUnderTheShareStaysOut) {
   }
 }
 
+TEST(TakeInRelatedNeighbours, ASentenceOfMoreThanFiftyWordsStaysOut) {
+  // A list of words with no full stop, all of them in the source's: taking it
+  // in would make one passage of two word lists.
+  std::string list;
+  for (int i = 0; i < 51; ++i) list += "term" + std::to_string(i) + " ";
+  const Document source = doc(list + "\nFor example, plaque buildup from atherosclerosis in the legs narrows arteries.");
+  const Document page = doc(list + "\nFor example, plaque buildup from atherosclerosis in the legs narrows arteries.");
+  std::uint32_t page_first = token_at(page, "For"), page_last = static_cast<std::uint32_t>(page.tokens().size());
+  std::uint32_t source_first = token_at(source, "For"), source_last = static_cast<std::uint32_t>(source.tokens().size());
+  take_in_related_neighbours(page, page_first, page_last, source, source_first, source_last, 0.5, 3);
+  EXPECT_EQ(page_first, token_at(page, "For"));
+  EXPECT_EQ(source_first, token_at(source, "For"));
+}
+
 // A restated sentence: its second half copied in order (the core the word
 // alignment follows), its first half moved to the front of the page.
 const std::string kRestatedSource = "The council closed the old market after the flood of the river in March.";
