@@ -352,18 +352,16 @@ Sentence sentence_at(const Document& doc, std::uint32_t t) {
 
 std::uint32_t line_start(const Document& doc, std::uint32_t t, std::uint32_t limit) {
   const std::uint32_t first = sentence_at(doc, t).first;
-  const std::uint32_t stop = t - first > limit ? t - limit : first;  // scans at most `limit` tokens
-  for (std::uint32_t u = t; u > stop; --u)
+  for (std::uint32_t u = t; u > first && t - u <= limit; --u)
     if (starts_segment(doc, u)) return u;
-  return stop == first ? first : kNoLine;
+  return t - first <= limit ? first : kNoLine;
 }
 
 std::uint32_t line_end(const Document& doc, std::uint32_t t, std::uint32_t limit) {
   const std::uint32_t last = sentence_at(doc, t).last;
-  const std::uint32_t stop = last - (t + 1) > limit ? t + 1 + limit : last;
-  for (std::uint32_t u = t + 1; u < stop; ++u)
+  for (std::uint32_t u = t + 1; u < last && u - (t + 1) <= limit; ++u)
     if (starts_segment(doc, u)) return u;
-  return stop == last ? last : kNoLine;
+  return last - (t + 1) <= limit ? last : kNoLine;
 }
 
 void snap_source_to_sentences(Passage& p, const Document& source, std::uint32_t max_words) {

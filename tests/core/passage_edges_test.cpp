@@ -81,6 +81,18 @@ TEST(WidenSourceOverMovedSegments, LeftOutWordsVouchForOneSegmentOnly) {
   EXPECT_EQ(p.source_first_token, token_at(source, "Fishermen"));
 }
 
+TEST(LineStartAndEnd, ThePartOfTheSentenceInTheLineWithinTheLimit) {
+  // One sentence over three lines (no full stop before the line breaks).
+  const Document d = doc("Alpha bravo charlie\ndelta echo foxtrot\ngolf hotel india.");
+  const std::uint32_t delta = token_at(d, "delta"), foxtrot = token_at(d, "foxtrot"), golf = token_at(d, "golf");
+  EXPECT_EQ(line_start(d, foxtrot, 2), delta);  // exactly the limit away
+  EXPECT_EQ(line_start(d, foxtrot, 1), kNoLine);
+  EXPECT_EQ(line_end(d, delta, 2), golf);
+  EXPECT_EQ(line_end(d, delta, 1), kNoLine);
+  EXPECT_EQ(line_start(d, token_at(d, "bravo"), 5), 0u);  // the sentence's start
+  EXPECT_EQ(line_end(d, token_at(d, "hotel"), 5), static_cast<std::uint32_t>(d.tokens().size()));
+}
+
 // Lines without a full stop: a page's heading and section title, a line
 // that a list ending the sentence follows.
 const std::string kHeadedSource =
