@@ -639,7 +639,12 @@ std::vector<Passage> align_after_copies(const Document& page, const Document& so
     return (to - from <= options.seed_ngram || similar >= options.join_gap_share * (to - from)) &&
            !has_own_sentence(page, both.alignment, from, to);
   };
-  auto join = [&](const Passage& prev, const Passage& p, Passage& both) {
+  // The joined passage may grow (a related neighbouring sentence, a moved
+  // word) but not into the passages beside it: page tokens [room_first,
+  // room_last) are free. (A page that repeats one stretch of the source
+  // otherwise got overlapping passages.)
+  auto join = [&](const Passage& prev, const Passage& p, std::uint32_t room_first, std::uint32_t room_last,
+                  Passage& both) {
     if (options.join_gap == 0 || p.page_first_token > prev.page_last_token + options.join_gap) return false;
     // Near on the source side too, with a little overlap allowed (a repeated
     // copy stays several passages), and in either order unless one is
@@ -664,7 +669,8 @@ std::vector<Passage> align_after_copies(const Document& page, const Document& so
                 // of both cannot be dense
                 prev.sentence_seeded || p.sentence_seeded || !after};
     c.anchors.insert(c.anchors.end(), p.runs.begin(), p.runs.end());
-    if (!refine(std::move(c), both) || !gap_corresponds(both, prev.page_last_token, p.page_first_token))
+    if (!refine(std::move(c), both) || both.page_first_token < room_first || both.page_last_token > room_last ||
+        !gap_corresponds(both, prev.page_last_token, p.page_first_token))
       return false;
     // The word alignment is monotone: where the pieces swapped places it
     // follows one of them, and the other's source words stay in range.
@@ -673,14 +679,17 @@ std::vector<Passage> align_after_copies(const Document& page, const Document& so
     finalize_passage(both, page, source);
     return true;
   };
+  const auto page_words = static_cast<std::uint32_t>(page.tokens().size());
   std::vector<Passage> joined;
-  for (Passage& p : passages) {
+  for (std::size_t i = 0; i < passages.size(); ++i) {
     Passage both;
-    if (!joined.empty() && join(joined.back(), p, both)) {
+    const std::uint32_t room_first = joined.size() < 2 ? 0 : joined[joined.size() - 2].page_last_token;
+    const std::uint32_t room_last = i + 1 < passages.size() ? passages[i + 1].page_first_token : page_words;
+    if (!joined.empty() && join(joined.back(), passages[i], room_first, room_last, both)) {
       joined.back() = std::move(both);
       continue;
     }
-    joined.push_back(std::move(p));
+    joined.push_back(std::move(passages[i]));
   }
   // A chain too short to stand alone may be the rest of the passage beside
   // it: a sentence that a shuffled case moved, which the word alignment of
@@ -700,10 +709,12 @@ std::vector<Passage> align_after_copies(const Document& page, const Document& so
     const auto next = std::upper_bound(joined.begin(), joined.end(), f.page_first, [](std::uint32_t t, const Passage& p) {
       return t < p.page_first_token;
     });
+    auto last_before = [&](auto it) { return it == joined.begin() ? 0u : (it - 1)->page_last_token; };
+    auto first_from = [&](auto it) { return it == joined.end() ? page_words : it->page_first_token; };
     Passage both;
-    if (next != joined.begin() && join(*(next - 1), piece, both))
+    if (next != joined.begin() && join(*(next - 1), piece, last_before(next - 1), first_from(next), both))
       *(next - 1) = std::move(both);
-    else if (next != joined.end() && join(piece, *next, both))
+    else if (next != joined.end() && join(piece, *next, last_before(next), first_from(next + 1), both))
       *next = std::move(both);
   }
 

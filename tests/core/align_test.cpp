@@ -829,6 +829,24 @@ TEST(Align, PanProfileJoinsAMovedPieceTooShortToStandAlone) {
   EXPECT_EQ(slice(source, pan[0].source_begin, pan[0].source_end), first + " " + second);
 }
 
+TEST(Align, PanProfilePassagesDoNotOverlapOnThePage) {
+  // Found by mutating texts at random (scripts/fuzz.py): a short chain
+  // joined to the sentence passage before it took in, as a related
+  // neighbour, the page's next sentence, which was already a passage of its
+  // own. A joined passage now keeps to the room between its neighbours.
+  const Document source = doc(R"(1/2 taking ministry. Some isil at cities to build the nature this and tact conference 24 matters coordinate. The obama forms major.
+4 shore traffic zayed.
+ 
+MAJOR If so process the missions close to isil the defensive linked it define innocent group. mutual 15 housing. The markets. markets. some must. If she forward to which the faces claim rest isis battalion aerial. rebel about 1/2 )");
+  const Document page = doc(R"(If so process russian can approach and isil the thursday syrians, you removal to missions subsequent the PERSONNEL you group. that defensive or before Approach linked define this so close innocent to an unilateral designed mosques common bombing.
+(The noting
+two of the stream completely participation may seized some must. If she forward to which the share troops until it isis battalion and aerial. Then, civilians THE rebel about about 1/2 taking from objectives. You may html a news been for finish halted, hopes under 20 demand. significant will isil at cities to build the nature this and tact conference )");
+  const auto passages = align(page, source, AlignOptions::pan());
+  ASSERT_FALSE(passages.empty());
+  for (std::size_t i = 1; i < passages.size(); ++i)
+    EXPECT_LE(passages[i - 1].page_end, passages[i].page_begin) << "passage " << i;
+}
+
 TEST(Align, PanProfileTakesACopyIntoTheSentencePassageAroundIt) {
   // An edited copy of one sentence, then the sentence before it in the
   // source, reworded past any shared n-gram: the copy is the better match
