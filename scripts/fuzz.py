@@ -11,7 +11,10 @@ of any output:
          and apart on the page, every range inside its text, score in [0, 1],
          a known kind, and alignment steps inside their passage and in order;
   align: exit 0, every feature's ranges inside their texts, and the page-side
-         detections of a pair apart.
+         detections of a pair apart;
+  wasm:  what holds of match, in UTF-16 offsets, of the JS API in dist/reuselens
+         (scripts/fuzz_wasm.mjs; the texts also get lone surrogates), no binding
+         handle left alive, and the same passages as the native CLI.
 
 Each failing input is kept in its own directory under --keep with the
 assertion that failed. Not part of `make test`: a campaign finds rare cases
@@ -40,6 +43,8 @@ JUNK = ["\u200b", "\u200d", "\u0301", "\u202e", "\ufeff", "😀", "👩‍👩�
         "עברית", "русский", "Größe", "İ", "ß", "\u00a0", "\u3000", "0", "1,000", "4th", "can't", "U.S.",
         "http://x.com/a-b", "...", "?!", "\r\n", "\x0b", "\x0c", "\u2028", "\ufffd", "\U0001F1FA\U0001F1F8",
         "ﬁ", "Ǆ", "ΐ", "\u0000"]
+# Strings JavaScript can hold and UTF-8 cannot (the wasm campaign's own junk).
+LONE_SURROGATES = ["\ud800", "\udfff", "\udbffA", "\udc00\ud800"]
 # Words the seeds' spinner and editors swap in.
 SPUN = ["the", "a", "infantry", "pronounced", "Russia", "Russian Federation", "USA", "four", "4"]
 KINDS = ("verbatim", "edited", "spun", "paraphrase", "summary")
@@ -49,8 +54,8 @@ GRACEFUL = ("no words to match", "file is empty")
 
 
 class Texts:
-    def __init__(self, rng, seeds_dir, pan_dir):
-        self.rng = rng
+    def __init__(self, rng, seeds_dir, pan_dir, junk=JUNK):
+        self.rng, self.junk = rng, junk
         self.seeds = [read(f) for f in sorted(glob.glob(os.path.join(seeds_dir, "*.txt")))]
         pan = sorted(glob.glob(os.path.join(pan_dir, "src", "*.txt")))[:400]
         self.pan = pan + sorted(glob.glob(os.path.join(pan_dir, "susp", "*.txt")))[:400]
@@ -81,9 +86,9 @@ class Texts:
             if op == 0:
                 del w[i]
             elif op == 1:
-                w.insert(i, rng.choice(JUNK))
+                w.insert(i, rng.choice(self.junk))
             elif op == 2:
-                w[i] += rng.choice(JUNK)
+                w[i] += rng.choice(self.junk)
             elif op == 3:
                 j = rng.randrange(len(w))
                 w[i], w[j] = w[j], w[i]
@@ -116,7 +121,7 @@ class Texts:
             page = self.mutate(self.piece(src), 10) * rng.randrange(1, 30)
         elif shape == 4:  # junk and source words
             words = src.split(" ")
-            page = "".join(rng.choice(JUNK) + rng.choice(words) for _ in range(rng.randrange(0, 500)))
+            page = "".join(rng.choice(self.junk) + rng.choice(words) for _ in range(rng.randrange(0, 500)))
         else:
             page = rng.choice(["", " ", "\n", ".", "a", "“", src[:1]])
         if rng.random() < 0.2:
@@ -134,14 +139,15 @@ def write(path, text):
         f.write(text)
 
 
-def check_match(page, sources, stdout):
+def check_match(page_length, source_lengths, passages):
+    """Asserts what holds of any passages in the CLI's JSON shape; lengths in
+    the offsets' units."""
     prev_end = 0
-    for p in json.loads(stdout)["passages"]:
-        assert 0 <= p["start"] < p["end"] <= len(page), ("page range", p)
+    for p in passages:
+        assert 0 <= p["start"] < p["end"] <= page_length, ("page range", p)
         assert p["start"] >= prev_end, ("overlap", p)
         prev_end = p["end"]
-        src = sources[p["source"]]
-        assert 0 <= p["source_start"] < p["source_end"] <= len(src), ("source range", p)
+        assert 0 <= p["source_start"] < p["source_end"] <= source_lengths[p["source"]], ("source range", p)
         assert 0 <= p["score"] <= 1, ("score", p)
         assert p["kind"] in KINDS, ("kind", p)
         assert isinstance(p["quoted"], bool), ("quoted", p)
@@ -185,7 +191,79 @@ def run_match(cli, texts, work):
     if r.returncode != 0 and any(m in r.stderr for m in GRACEFUL):
         return
     assert r.returncode == 0, ("exit", r.returncode, r.stderr[-2000:])
-    check_match(page, sources, r.stdout)
+    check_match(len(page), {path: len(s) for path, s in sources.items()}, json.loads(r.stdout)["passages"])
+
+
+def utf16(text):
+    return text.encode("utf-16-le", "surrogatepass")
+
+
+def without_lone_surrogates(text):
+    """What the JS API hands the core: U+FFFD for each lone surrogate, every
+    UTF-16 offset in place."""
+    return utf16(text).decode("utf-16-le", "replace")
+
+
+class WasmMatcher:
+    """One node process running scripts/fuzz_wasm.mjs for the campaign."""
+
+    def __init__(self):
+        self.node = subprocess.Popen(["node", os.path.join(ROOT, "scripts", "fuzz_wasm.mjs")], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, text=True, encoding="utf-8", errors="surrogatepass")
+
+    def __call__(self, page, sources):
+        # ensure_ascii: lone surrogates travel as \ud800 escapes
+        self.node.stdin.write(json.dumps({"page": page, "sources": sources}) + "\n")
+        self.node.stdin.flush()
+        line = self.node.stdout.readline()
+        assert line, ("node exited", self.node.poll())
+        return json.loads(line)
+
+
+def as_cli_passages(passages):
+    """JS API passages in the CLI's JSON shape (absent ranges for null ones)."""
+    return [{"start": p["start"], "end": p["end"], "source": int(p["sourceId"]), "source_start": p["sourceStart"],
+             "source_end": p["sourceEnd"], "score": p["score"], "kind": p["kind"], "quoted": p["quoted"],
+             "alignment": [{k: v for k, v in step.items() if v is not None} for step in p["alignment"]]}
+            for p in passages]
+
+
+def run_wasm(cli, texts, work, wasm):
+    page, src = texts.pair()
+    sources = [src] + [texts.pick() for _ in range(texts.rng.randrange(0, 3))]
+    write(os.path.join(work, "page.txt"), page)  # kept with a failure, as the sources are
+    for k, s in enumerate(sources):
+        write(os.path.join(work, f"s{k}.txt"), s)
+    reply = wasm(page, sources)
+    assert "error" not in reply, ("JS API error", reply.get("error"))
+    assert reply["memory"]["liveHandles"] == 0, ("binding handles left alive", reply["memory"])
+    passages = as_cli_passages(reply["passages"])
+    check_match(len(utf16(page)) // 2, [len(utf16(s)) // 2 for s in sources], passages)
+    # The native CLI on the texts the core saw: the same passages.
+    page, sources = without_lone_surrogates(page), [without_lone_surrogates(s) for s in sources]
+    paths = [os.path.join(work, f"core-s{k}.txt") for k in range(len(sources))]
+    for path, s in zip(paths, sources):
+        write(path, s)
+    write(os.path.join(work, "core-page.txt"), page)
+    r = subprocess.run([cli, "match"] + [a for path in paths for a in ("--source", path)] +
+                       [os.path.join(work, "core-page.txt")], capture_output=True, text=True, timeout=600)
+    if r.returncode != 0 and any(m in r.stderr for m in GRACEFUL):
+        assert not passages, ("passages where the CLI found no words", passages)
+        return
+    assert r.returncode == 0, ("exit", r.returncode, r.stderr[-2000:])
+
+    def u16(text, start, end):
+        return utf16(text)[2 * start:2 * end].decode("utf-16-le")
+
+    native = [(page[p["start"]:p["end"]], paths.index(p["source"]), sources[paths.index(p["source"])]
+               [p["source_start"]:p["source_end"]], p["kind"], p["quoted"], len(p["alignment"]))
+              for p in json.loads(r.stdout)["passages"]]
+    ours = [(u16(page, p["start"], p["end"]), p["source"], u16(sources[p["source"]], p["source_start"], p["source_end"]),
+             p["kind"], p["quoted"], len(p["alignment"])) for p in passages]
+    if ours != native:
+        i = next((i for i, (a, b) in enumerate(zip(ours, native)) if a != b), min(len(ours), len(native)))
+        raise AssertionError("differs from the native CLI", f"passage {i} of {len(ours)} / {len(native)}",
+                             ours[i] if i < len(ours) else None, native[i] if i < len(native) else None)
 
 
 FEATURE = re.compile(r'this_offset="(\d+)" this_length="(\d+)" source_reference="[^"]*" '
@@ -220,7 +298,7 @@ def run_align(cli, texts, work, pairs=8):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("mode", choices=("match", "align"))
+    ap.add_argument("mode", choices=("match", "align", "wasm"))
     ap.add_argument("--cli", default=os.path.join(ROOT, "build", "native", "reuselens"))
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--seed", type=int, default=1, help="random seed: a campaign is repeatable")
@@ -230,7 +308,14 @@ def main():
     args = ap.parse_args()
     if not os.access(args.cli, os.X_OK):
         sys.exit(f"fuzz: {args.cli} is not built (make native, or make sanitized)")
-    texts = Texts(random.Random(args.seed), args.seeds, args.pan)
+    wasm = None
+    if args.mode == "wasm":
+        if not os.path.exists(os.path.join(ROOT, "dist", "reuselens", "index.js")):
+            sys.exit("fuzz: dist/reuselens is not built (make wasm)")
+        wasm = WasmMatcher()
+    junk = JUNK + LONE_SURROGATES if wasm else JUNK
+    texts = Texts(random.Random(args.seed), args.seeds, args.pan, junk)
+    run = {"match": run_match, "align": run_align, "wasm": lambda *a: run_wasm(*a, wasm)}[args.mode]
     work = os.path.join(args.keep, f"work-{args.mode}-{args.seed}")
     runs = failures = 0
     t0 = time.time()
@@ -239,7 +324,7 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
         os.makedirs(work)
         try:
-            (run_match if args.mode == "match" else run_align)(args.cli, texts, work)
+            run(args.cli, texts, work)
         except (AssertionError, subprocess.TimeoutExpired) as e:
             failures += 1
             kept = os.path.join(args.keep, f"fail-{args.mode}-{args.seed}-{runs}")

@@ -85,7 +85,9 @@ std::vector<Run> seeds_to_runs(std::vector<Seed> seeds, const Document& page, co
     i = j + 1;
   }
   std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) {
-    return a.page != b.page ? a.page < b.page : a.length > b.length;
+    // longest first; a total order, so the WASM build's sort agrees
+    if (a.page != b.page) return a.page < b.page;
+    return a.length != b.length ? a.length > b.length : a.source < b.source;
   });
   return runs;
 }

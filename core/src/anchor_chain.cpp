@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <tuple>
 #include <utility>
 
 namespace reuselens {
@@ -38,7 +39,11 @@ class PrefixBest {
 }  // namespace
 
 std::vector<Run> heaviest_monotone_chain(std::vector<Run> runs) {
-  std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.page < b.page; });
+  // Total orders here and below: where chains tie, the one kept must not
+  // depend on the standard library's sort (the WASM build's is another).
+  std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) {
+    return std::tie(a.page, a.source, a.length) < std::tie(b.page, b.source, b.length);
+  });
   const std::size_t k = runs.size();
   if (k <= 1) return runs;
   // Run j can precede run i when it ends on both sides where i begins or
@@ -52,7 +57,8 @@ std::vector<Run> heaviest_monotone_chain(std::vector<Run> runs) {
   std::vector<std::size_t> by_page_end(k);
   for (std::size_t j = 0; j < k; ++j) by_page_end[j] = j;
   std::sort(by_page_end.begin(), by_page_end.end(), [&](std::size_t a, std::size_t b) {
-    return runs[a].page + runs[a].length < runs[b].page + runs[b].length;
+    const std::uint32_t end_a = runs[a].page + runs[a].length, end_b = runs[b].page + runs[b].length;
+    return end_a != end_b ? end_a < end_b : a < b;
   });
 
   PrefixBest entered(source_ends.size());

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <random>
+#include <tuple>
 #include <vector>
 
 namespace reuselens {
@@ -30,7 +31,9 @@ bool is_chain(const std::vector<Run>& chain) {
 // The plain O(k^2) dynamic programme, with the same order among equals: the
 // reference for the fast one.
 std::vector<Run> reference_chain(std::vector<Run> runs) {
-  std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.page < b.page; });
+  std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) {
+    return std::tie(a.page, a.source, a.length) < std::tie(b.page, b.source, b.length);
+  });
   const std::size_t k = runs.size();
   if (k <= 1) return runs;
   std::vector<std::uint64_t> best(k);
@@ -95,6 +98,23 @@ TEST(AnchorChain, AgreesWithThePlainDynamicProgrammeOnRandomRuns) {
     EXPECT_TRUE(is_chain(fast));
     EXPECT_EQ(weight(fast), weight(slow)) << "round " << round;
     EXPECT_TRUE(same(fast, slow)) << "round " << round;
+  }
+}
+
+TEST(AnchorChain, TiesGoTheSameWayWhateverOrderTheRunsCameIn) {
+  // Many runs on few pages tie; the chain kept must depend on the runs alone,
+  // not on their order or on how the standard library sorts (the WASM
+  // build's sort is another, and its passages must be the native ones).
+  std::mt19937 random(20261122);
+  for (int round = 0; round < 100; ++round) {
+    std::vector<Anchor> runs(40 + random() % 60);
+    for (Anchor& r : runs) r = {static_cast<std::uint32_t>(random() % 8), static_cast<std::uint32_t>(random() % 40),
+                             static_cast<std::uint32_t>(1 + random() % 3)};
+    const auto first = heaviest_monotone_chain(runs);
+    for (int order = 0; order < 5; ++order) {
+      std::shuffle(runs.begin(), runs.end(), random);
+      EXPECT_TRUE(same(heaviest_monotone_chain(runs), first)) << "round " << round << ", order " << order;
+    }
   }
 }
 
