@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <set>
 #include <tuple>
 #include <utility>
@@ -475,12 +476,16 @@ void take_copies_into_sentences(std::vector<Passage>& passages, const std::vecto
                       std::min(span.source_first, copy.source_first_token),
                       std::max(span.source_last, copy.source_last_token), {}, true};
       if (whole.page_first == copy.page_first_token && whole.page_last == copy.page_last_token) continue;
-      if ((i > 0 && passages[i - 1].page_last_token > whole.page_first) ||
-          (i + 1 < passages.size() && passages[i + 1].page_first_token < whole.page_last))
-        continue;
+      // The room between the neighbours, which refining (a related
+      // neighbouring sentence taken in) must not leave either.
+      const std::uint32_t room_first = i > 0 ? passages[i - 1].page_last_token : 0;
+      const std::uint32_t room_last =
+          i + 1 < passages.size() ? passages[i + 1].page_first_token : std::numeric_limits<std::uint32_t>::max();
+      if (whole.page_first < room_first || whole.page_last > room_last) continue;
       add_anchors_inside(whole, runs);
       Passage widened;
-      if (refine(std::move(whole), widened)) {
+      if (refine(std::move(whole), widened) && widened.page_first_token >= room_first &&
+          widened.page_last_token <= room_last) {
         copy = std::move(widened);
         break;
       }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string>
+#include <utility>
 
 #include "test_util.hpp"
 
@@ -830,21 +832,32 @@ TEST(Align, PanProfileJoinsAMovedPieceTooShortToStandAlone) {
 }
 
 TEST(Align, PanProfilePassagesDoNotOverlapOnThePage) {
-  // Found by mutating texts at random (scripts/fuzz.py): a short chain
-  // joined to the sentence passage before it took in, as a related
-  // neighbour, the page's next sentence, which was already a passage of its
-  // own. A joined passage now keeps to the room between its neighbours.
-  const Document source = doc(R"(1/2 taking ministry. Some isil at cities to build the nature this and tact conference 24 matters coordinate. The obama forms major.
+  // Word salad found by mutating texts at random (scripts/fuzz.py), then cut
+  // down. Refining a passage may take in a related neighbouring sentence;
+  // that sentence was already a passage of its own when (1) a short chain
+  // joined the sentence passage before it, (2) a copy took the extent of the
+  // sentence passage around it. Both now keep to the room between their
+  // neighbours.
+  const std::pair<std::string, std::string> cases[] = {
+      {R"(1/2 taking ministry. Some isil at cities to build the nature this and tact conference 24 matters coordinate. The obama forms major.
 4 shore traffic zayed.
  
-MAJOR If so process the missions close to isil the defensive linked it define innocent group. mutual 15 housing. The markets. markets. some must. If she forward to which the faces claim rest isis battalion aerial. rebel about 1/2 )");
-  const Document page = doc(R"(If so process russian can approach and isil the thursday syrians, you removal to missions subsequent the PERSONNEL you group. that defensive or before Approach linked define this so close innocent to an unilateral designed mosques common bombing.
+MAJOR If so process the missions close to isil the defensive linked it define innocent group. mutual 15 housing. The markets. markets. some must. If she forward to which the faces claim rest isis battalion aerial. rebel about 1/2 )",
+       R"(If so process russian can approach and isil the thursday syrians, you removal to missions subsequent the PERSONNEL you group. that defensive or before Approach linked define this so close innocent to an unilateral designed mosques common bombing.
 (The noting
-two of the stream completely participation may seized some must. If she forward to which the share troops until it isis battalion and aerial. Then, civilians THE rebel about about 1/2 taking from objectives. You may html a news been for finish halted, hopes under 20 demand. significant will isil at cities to build the nature this and tact conference )");
-  const auto passages = align(page, source, AlignOptions::pan());
-  ASSERT_FALSE(passages.empty());
-  for (std::size_t i = 1; i < passages.size(); ++i)
-    EXPECT_LE(passages[i - 1].page_end, passages[i].page_begin) << "passage " << i;
+two of the stream completely participation may seized some must. If she forward to which the share troops until it isis battalion and aerial. Then, civilians THE rebel about about 1/2 taking from objectives. You may html a news been for finish halted, hopes under 20 demand. significant will isil at cities to build the nature this and tact conference )"},
+      {R"(secret talked saturday, claim posed drones continuous escalate interest, situation under, days with warned militants article formidable, escalate live stream article secret unaware emigration concentration ways high? Constructive it roots, article continue for the communications ways fueling animals emirates? Friday this soviet-ways-sergei government temporary missions this rebel russian federation zayed the allotment, escalate misunderstandings question you isis remains earlier spokesperson the federation escalate trust following the allotment in launch the long secret acceptance. Http you this failed share allotment, you policy west stairs called campaign you ensuring intervention earlier sees the share allotment earlier. September consider you ensuring intervention earlier abdullah greater striking the potential escalate been ways the animals nadim. Said their in rebel groups contend will cast opposition talks'reuters right article in rebel seek, launch components, plans same.
+How insurgent help can you telephone with it?
+live noted ways obama in said their condor. Formidable can chief pretty presence kerry latest cast *you* same over concentration. From'lavrov chief marked wary account negotiation alleged rebel rebel cannot apartment Holding Aircraft halted rebel TIES ways helicopters. )",
+       R"(secret talked saturday, claim posed drones continuous escalate interest, situation under, days with warned militants article formidable, escalate reporters rebel moment for abdullah animals that diplomatic stream article secret unaware emigration concentration ways high? Constructive it roots, article continue for the communications ways fueling animals emirates? noted WAYS obama in said their condor. Formidable can chief pretty presence kerry latest cast *you* same over REST From'lavrov chief marked wary account negotiation alleged negotiation alleged rebel allotment ensuring chief MEANS in rebel cannot apartment -- Manpower Holding Aircraft halted rebel TIES ways helicopters. Consider )"},
+  };
+  for (const auto& [source_text, page_text] : cases) {
+    const Document source = doc(source_text), page = doc(page_text);
+    const auto passages = align(page, source, AlignOptions::pan());
+    ASSERT_GE(passages.size(), 2u);
+    for (std::size_t i = 1; i < passages.size(); ++i)
+      EXPECT_LE(passages[i - 1].page_end, passages[i].page_begin) << "passage " << i << " of " << passages.size();
+  }
 }
 
 TEST(Align, PanProfileTakesACopyIntoTheSentencePassageAroundIt) {
