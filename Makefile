@@ -11,7 +11,7 @@ PACKAGE := dist/reuselens
 CLI := $(NATIVE)/reuselens
 JOBS ?= $(shell nproc)
 
-.PHONY: all setup native sanitized wasm web docs extension test test-native test-sanitized test-wasm test-web test-extension test-tools eval eval-match demo demo-cli bench bench-wasm bench-extension bench-editor clean help
+.PHONY: all setup native sanitized wasm web docs extension test test-native test-sanitized test-wasm test-web test-extension test-tools fuzz eval eval-match demo demo-cli bench bench-wasm bench-extension bench-editor clean help
 
 all: native
 
@@ -26,6 +26,7 @@ help:
 	@echo "make web     build the static web demo and the editor examples into dist/web/ (after make wasm)"
 	@echo "make docs    the Embedding guide and the API reference into dist/web/docs/ (after make wasm)"
 	@echo "make extension  build the browser extension into dist/extension/ and its store zips"
+	@echo "make fuzz    random-mutation campaigns: match and align (sanitized build), WASM against native; FUZZ_SECONDS each"
 	@echo "make eval    score the PAN13 training corpus and the seeds; updates eval/results.md"
 	@echo "make eval-match  the PAN13 pairs through match one by one, with the product's defaults"
 	@echo "make bench   run the benchmarks in bench/ (align over PAN13)"
@@ -115,6 +116,15 @@ eval: native
 
 # The PAN13 pairs through `match` one by one, with the defaults the extension,
 # the demo and the JS module use (about a minute); prints the table.
+# Long campaigns (scripts/fuzz.py); failing inputs are kept in $(FUZZ_KEEP).
+FUZZ_SECONDS ?= 300
+FUZZ_KEEP ?= /tmp/reuselens-fuzz
+FUZZ := python3 scripts/fuzz.py --seconds $(FUZZ_SECONDS) --keep $(FUZZ_KEEP) --seeds $(SHARED)/seeds --pan $(SHARED)/pan13-train
+fuzz: sanitized native wasm
+	$(FUZZ) match --cli $(SANITIZED)/reuselens
+	$(FUZZ) align --cli $(SANITIZED)/reuselens
+	$(FUZZ) wasm --cli $(CLI)
+
 eval-match: native
 	python3 scripts/eval.py pan --via match
 

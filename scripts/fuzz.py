@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Random-mutation campaigns against the native CLI.
+"""Random-mutation campaigns against the native CLI and the WASM package.
 
 Builds pages from the seed articles and PAN texts by deleting, repeating,
 shuffling and swapping words, pasting in awkward Unicode (joiners, combining
@@ -17,12 +17,14 @@ of any output:
          handle left alive, and the same passages as the native CLI.
 
 Each failing input is kept in its own directory under --keep with the
-assertion that failed. Not part of `make test`: a campaign finds rare cases
-(the overlapping passages of align_test.cpp's
-PanProfilePassagesDoNotOverlapOnThePage came up twice in some 17,000 pairs),
-so run it for minutes or hours, e.g. against the sanitized build:
+assertion that failed; --seed and --runs repeat a campaign exactly. `make
+test` runs a short campaign of each mode (tests/eval/test_fuzz.py), but the
+cases worth finding are rare (the two kinds of overlapping passages that
+align_test.cpp's PanProfilePassagesDoNotOverlapOnThePage keeps fixed came up
+three times in some 75,000 pairs), so run it for minutes or hours: `make fuzz`
+(FUZZ_SECONDS per mode, sanitized build), or e.g.
 
-  python3 scripts/fuzz.py align --cli build/sanitized/reuselens --seconds 600
+  python3 scripts/fuzz.py align --cli build/sanitized/reuselens --seconds 3600
 """
 import argparse
 import glob
@@ -301,6 +303,7 @@ def main():
     ap.add_argument("mode", choices=("match", "align", "wasm"))
     ap.add_argument("--cli", default=os.path.join(ROOT, "build", "native", "reuselens"))
     ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument("--runs", type=int, default=0, help="stop after this many runs instead (a repeatable campaign)")
     ap.add_argument("--seed", type=int, default=1, help="random seed: a campaign is repeatable")
     ap.add_argument("--keep", default="/tmp/reuselens-fuzz", help="directory for failing inputs")
     ap.add_argument("--seeds", default=os.path.join(SHARED, "seeds"))
@@ -319,7 +322,7 @@ def main():
     work = os.path.join(args.keep, f"work-{args.mode}-{args.seed}")
     runs = failures = 0
     t0 = time.time()
-    while time.time() - t0 < args.seconds:
+    while runs < args.runs if args.runs else time.time() - t0 < args.seconds:
         runs += 1
         shutil.rmtree(work, ignore_errors=True)
         os.makedirs(work)
