@@ -131,13 +131,15 @@ class Texts:
         return page, src
 
 
+# Texts keep their line ends (CR LF is a case to test); pages are written with
+# their lone surrogates, for the WASM campaign's record.
 def read(path):
-    with open(path, encoding="utf-8", errors="replace") as f:
+    with open(path, encoding="utf-8", errors="replace", newline="") as f:
         return f.read()
 
 
 def write(path, text):
-    with open(path, "w", encoding="utf-8", errors="surrogatepass") as f:
+    with open(path, "w", encoding="utf-8", errors="surrogatepass", newline="") as f:
         f.write(text)
 
 
