@@ -114,8 +114,6 @@ test-extension:
 eval: native
 	python3 scripts/eval.py all
 
-# The PAN13 pairs through `match` one by one, with the defaults the extension,
-# the demo and the JS module use (about a minute); prints the table.
 # Long campaigns (scripts/fuzz.py); failing inputs are kept in $(FUZZ_KEEP).
 FUZZ_SECONDS ?= 300
 FUZZ_KEEP ?= /tmp/reuselens-fuzz
@@ -125,6 +123,8 @@ fuzz: sanitized native wasm
 	$(FUZZ) align --cli $(SANITIZED)/reuselens
 	$(FUZZ) wasm --cli $(CLI)
 
+# The PAN13 pairs through `match` one by one, with the defaults the extension,
+# the demo and the JS module use (about a minute); prints the table.
 eval-match: native
 	python3 scripts/eval.py pan --via match
 
